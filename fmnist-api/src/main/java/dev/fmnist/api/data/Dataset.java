@@ -1,0 +1,60 @@
+package dev.fmnist.api.data;
+
+/**
+ * Labelled 28x28 grayscale images. Pixels are kept as unsigned bytes (0 = background, 255 = ink) and
+ * scaled to [0, 1] only when a batch is filled, which is what the Keras tutorial forgot to do.
+ *
+ * <p>Implementations must be safe for concurrent reads.
+ */
+public interface Dataset {
+
+    /** A short name for messages and provenance, such as {@code "fashion-mnist/train"}. */
+    String name();
+
+    /** Number of images. */
+    int size();
+
+    /** The label (0..9) of image {@code index}. */
+    int label(int index);
+
+    /**
+     * Copies the {@link Images#PIXELS} raw pixels of image {@code index} into {@code dst} at
+     * {@code offset}, row by row.
+     */
+    void copyImage(int index, byte[] dst, int offset);
+
+    /** The raw pixels of one image, row by row. */
+    default byte[] image(int index) {
+        byte[] out = new byte[Images.PIXELS];
+        copyImage(index, out, 0);
+        return out;
+    }
+
+    /** The image at {@code index} scaled to [0, 1]. */
+    default float[] scaledImage(int index) {
+        float[] out = new float[Images.PIXELS];
+        Images.scale(image(index), 0, out, 0, Images.PIXELS);
+        return out;
+    }
+
+    /** Images {@code from .. from+count-1}, scaled to [0, 1], one after the other. */
+    default float[] scaledImages(int from, int count) {
+        Batch batch = new Batch(count);
+        batch.fill(this, BatchPlan.sequential(size(), count).order(), from, count);
+        return batch.images().clone();
+    }
+
+    /** Labels {@code from .. from+count-1}. */
+    default int[] labels(int from, int count) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = label(from + i);
+        }
+        return out;
+    }
+
+    /** A view of images {@code from} (inclusive) to {@code to} (exclusive). */
+    default Dataset slice(int from, int to) {
+        return new SlicedDataset(this, from, to);
+    }
+}

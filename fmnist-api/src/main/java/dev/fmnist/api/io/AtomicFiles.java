@@ -1,0 +1,95 @@
+package dev.fmnist.api.io;
+
+import dev.fmnist.api.error.StorageException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes files so that readers see either the old file or the complete new one, never half of it: the
+ * content goes to a temporary file beside the target, is flushed to disk, then moved into place.
+ */
+public final class AtomicFiles {
+
+    /** Writes content to a stream. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @throws StorageException naming the path if it cannot be written; the target is then untouched
+     */
+    public static void write(Path target, Writer writer) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = null;
+        try {
+            if (Files.isDirectory(absolute)) {
+                throw new StorageException("cannot write " + target + ": it is a directory");
+            }
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            keepUsualPermissions(temp, absolute);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(channel)) {
+                writer.write(out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw new StorageException("cannot write " + target + ": " + describe(e), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Best effort: the target itself was not touched.
+                }
+            }
+        }
+    }
+
+    /** Temp files are created owner-only; give the result the target's or the usual rw-r--r-- permissions. */
+    private static void keepUsualPermissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /** Writes bytes to {@code target} atomically. */
+    public static void write(Path target, byte[] content) {
+        write(target, out -> out.write(content));
+    }
+
+    /** A short description of an I/O failure for a one-line message. */
+    public static String describe(IOException e) {
+        String type = e.getClass().getSimpleName();
+        return switch (type) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or directory";
+            case "FileSystemException" -> e.getMessage();
+            default -> e.getMessage() == null ? type : e.getMessage();
+        };
+    }
+}

@@ -1,0 +1,215 @@
+package dev.fmnist.api.io;
+
+import dev.fmnist.api.error.FmnistException;
+import dev.fmnist.api.error.ModelFormatException;
+import dev.fmnist.api.error.StorageException;
+import dev.fmnist.api.json.Json;
+import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.Provenance;
+import dev.fmnist.api.model.Tensor;
+import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.History;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The portable model file ({@code .fmnist}), readable by every backend. Layout, version 1:
+ *
+ * <pre>
+ * offset  size  content
+ * 0       8     magic "FMNISTMF" (ASCII)
+ * 8       4     format version, big-endian int32 (1)
+ * 12      4     header length H, big-endian int32 (at most 16 MiB)
+ * 16      H     header: UTF-8 JSON {format, version, spec, provenance, history, tensors}
+ * 16+H    D     tensor data: each tensor's float32 values, little-endian, row-major, in header order
+ * 16+H+D  4     CRC-32 of every byte before it, big-endian
+ * </pre>
+ *
+ * Each entry of {@code tensors} is {@code {name, shape, dtype: "float32", offset, length}} with
+ * {@code offset} counted from the start of the data section. Names and shapes follow
+ * {@link ModelSpec#parameterShapes()}. Every size is checked against the file's real length before
+ * anything is allocated, and the file is written through {@link AtomicFiles}. No Java serialisation.
+ */
+public final class ModelFile {
+    /** The file's magic bytes. */
+    public static final byte[] MAGIC = "FMNISTMF".getBytes(StandardCharsets.US_ASCII);
+    /** The format version this code writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** Conventional file extension. */
+    public static final String EXTENSION = ".fmnist";
+
+    private static final int PREAMBLE = 16;
+    private static final int TRAILER = 4;
+    private static final int MAX_HEADER = 16 << 20;
+    private static final long MAX_FILE = 1L << 30;
+
+    private ModelFile() {
+    }
+
+    /** Writes a model file atomically. @throws StorageException if the path cannot be written */
+    public static void write(Path path, SavedModel model) {
+        model.weights().checkMatches(model.spec());
+        byte[] bytes = encode(model);
+        AtomicFiles.write(path, bytes);
+    }
+
+    /**
+     * Reads and validates a model file.
+     *
+     * @throws ModelFormatException if the file is not a valid fmnist model (message names the file)
+     * @throws StorageException if it cannot be read
+     */
+    public static SavedModel read(Path path) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE) {
+                throw new ModelFormatException(path + " is not an fmnist model: " + size + " bytes is too large");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new StorageException("model file " + path + " does not exist");
+        } catch (IOException e) {
+            throw new StorageException("cannot read model file " + path + ": " + AtomicFiles.describe(e), e);
+        }
+        try {
+            return decode(bytes);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(path + ": " + e.getMessage(), e);
+        } catch (FmnistException e) {
+            throw new ModelFormatException(path + " is not a valid fmnist model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's bytes for a model. */
+    public static byte[] encode(SavedModel model) {
+        List<Tensor> tensors = model.weights().tensors();
+        List<Object> index = new ArrayList<>();
+        long offset = 0;
+        for (Tensor t : tensors) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", t.name());
+            entry.put("shape", t.shape());
+            entry.put("dtype", "float32");
+            entry.put("offset", offset);
+            entry.put("length", (long) t.data().length * Float.BYTES);
+            index.add(entry);
+            offset += (long) t.data().length * Float.BYTES;
+        }
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("format", "fmnist-model");
+        header.put("version", FORMAT_VERSION);
+        header.put("spec", model.spec().toJson());
+        header.put("provenance", model.provenance().toJson());
+        header.put("history", model.history().toJson());
+        header.put("tensors", index);
+        byte[] json = Json.writePretty(header).getBytes(StandardCharsets.UTF_8);
+
+        int total = Math.toIntExact(PREAMBLE + json.length + offset + TRAILER);
+        ByteBuffer buf = ByteBuffer.allocate(total);
+        buf.put(MAGIC).putInt(FORMAT_VERSION).putInt(json.length).put(json);
+        buf.order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor t : tensors) {
+            for (float f : t.data()) {
+                buf.putFloat(f);
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(buf.array(), 0, buf.position());
+        buf.order(ByteOrder.BIG_ENDIAN).putInt((int) crc.getValue());
+        return buf.array();
+    }
+
+    /** Parses a model file's bytes. @throws ModelFormatException describing the first problem */
+    public static SavedModel decode(byte[] bytes) {
+        if (bytes.length < PREAMBLE + TRAILER) {
+            throw new ModelFormatException("not an fmnist model file (only " + bytes.length + " bytes)");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        byte[] magic = new byte[MAGIC.length];
+        buf.get(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new ModelFormatException("not an fmnist model file (bad magic bytes)");
+        }
+        int version = buf.getInt();
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new ModelFormatException("model file format version " + version
+                    + " is not supported (this fmnist reads up to " + FORMAT_VERSION + ")");
+        }
+        int headerLength = buf.getInt();
+        if (headerLength <= 0 || headerLength > MAX_HEADER || headerLength > bytes.length - PREAMBLE - TRAILER) {
+            throw new ModelFormatException("corrupt or truncated: header length " + headerLength
+                    + " does not fit a file of " + bytes.length + " bytes");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - TRAILER);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - TRAILER, TRAILER).getInt();
+        if (stored != (int) crc.getValue()) {
+            throw new ModelFormatException("corrupt or truncated: checksum mismatch");
+        }
+        Map<String, Object> header = Json.parseObject(
+                new String(bytes, PREAMBLE, headerLength, StandardCharsets.UTF_8));
+        if (!"fmnist-model".equals(header.get("format"))) {
+            throw new ModelFormatException("header does not declare format 'fmnist-model'");
+        }
+        ModelSpec spec = ModelSpec.fromJson(JsonFields.object(header, "spec"));
+        Provenance provenance = Provenance.fromJson(JsonFields.object(header, "provenance"));
+        History history = header.get("history") == null ? History.empty()
+                : History.fromJson(JsonFields.array(header, "history"));
+
+        long dataStart = PREAMBLE + (long) headerLength;
+        long dataLength = bytes.length - TRAILER - dataStart;
+        List<Tensor> tensors = new ArrayList<>();
+        long expectedOffset = 0;
+        for (Object o : JsonFields.array(header, "tensors")) {
+            Map<String, Object> entry = JsonFields.asObject(o, "tensor entry");
+            String name = JsonFields.string(entry, "name");
+            if (!"float32".equals(JsonFields.string(entry, "dtype"))) {
+                throw new ModelFormatException("tensor " + name + " has unsupported dtype " + entry.get("dtype"));
+            }
+            List<Object> dims = JsonFields.array(entry, "shape");
+            int[] shape = new int[dims.size()];
+            for (int i = 0; i < shape.length; i++) {
+                if (!(dims.get(i) instanceof Long d) || d < 0 || d > Integer.MAX_VALUE) {
+                    throw new ModelFormatException("tensor " + name + " has an invalid shape " + dims);
+                }
+                shape[i] = (int) (long) d;
+            }
+            long offset = JsonFields.integer(entry, "offset");
+            long length = JsonFields.integer(entry, "length");
+            long elements = Tensor.elementCount(shape);
+            if (offset != expectedOffset || length != elements * Float.BYTES || offset + length > dataLength) {
+                throw new ModelFormatException("tensor " + name + " (" + length + " bytes at " + offset
+                        + ") does not fit the " + dataLength + " bytes of tensor data");
+            }
+            float[] data = new float[(int) elements];
+            ByteBuffer slice = ByteBuffer.wrap(bytes, (int) (dataStart + offset), (int) length)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            slice.asFloatBuffer().get(data);
+            tensors.add(new Tensor(name, shape, data));
+            expectedOffset = offset + length;
+        }
+        if (expectedOffset != dataLength) {
+            throw new ModelFormatException("tensor data is " + dataLength + " bytes but the header describes "
+                    + expectedOffset);
+        }
+        Weights weights = new Weights(tensors);
+        try {
+            weights.checkMatches(spec);
+        } catch (FmnistException e) {
+            throw new ModelFormatException("weights do not match the model description: " + e.getMessage(), e);
+        }
+        return new SavedModel(spec, weights, provenance, history);
+    }
+}

@@ -1,0 +1,329 @@
+package dev.fmnist.api.json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small JSON codec so the API needs no dependency. Objects map to {@code Map<String, Object>} (in
+ * insertion order), arrays to {@code List<Object>}, integral numbers that fit to {@link Long}, other
+ * numbers to {@link Double}, plus {@link String}, {@link Boolean} and {@code null}.
+ */
+public final class Json {
+    private static final int MAX_DEPTH = 64;
+
+    private Json() {
+    }
+
+    /** Parses one JSON value. @throws JsonException naming the offset of the first problem */
+    public static Object parse(String text) {
+        Parser p = new Parser(text);
+        p.skipSpace();
+        Object value = p.value(0);
+        p.skipSpace();
+        if (p.pos != text.length()) {
+            throw p.error("unexpected trailing text");
+        }
+        return value;
+    }
+
+    /** Parses a JSON object. @throws JsonException if the text is not a JSON object */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text) {
+        Object value = parse(text);
+        if (!(value instanceof Map)) {
+            throw new JsonException("expected a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** Compact JSON for a value built from maps, lists, strings, numbers, booleans and null. */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, -1, 0);
+        return out.toString();
+    }
+
+    /** Indented JSON (two spaces), for files people read. */
+    public static String writePretty(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, 2, 0);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out, int indent, int level) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                out.append("null");
+            } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                out.append((long) d).append(".0");
+            } else {
+                out.append(d);
+            }
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                newline(out, indent, level + 1);
+                quote(String.valueOf(e.getKey()), out);
+                out.append(indent >= 0 ? ": " : ":");
+                write(e.getValue(), out, indent, level + 1);
+            }
+            if (!map.isEmpty()) {
+                newline(out, indent, level);
+            }
+            out.append('}');
+        } else if (value instanceof Iterable<?> list) {
+            out.append('[');
+            boolean first = true;
+            boolean any = false;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                any = true;
+                newline(out, indent, level + 1);
+                write(item, out, indent, level + 1);
+            }
+            if (any) {
+                newline(out, indent, level);
+            }
+            out.append(']');
+        } else if (value instanceof int[] ints) {
+            List<Object> list = new ArrayList<>();
+            for (int i : ints) {
+                list.add(i);
+            }
+            write(list, out, -1, level);
+        } else if (value instanceof long[] longs) {
+            List<Object> list = new ArrayList<>();
+            for (long l : longs) {
+                list.add(l);
+            }
+            write(list, out, -1, level);
+        } else if (value instanceof double[] doubles) {
+            List<Object> list = new ArrayList<>();
+            for (double d : doubles) {
+                list.add(d);
+            }
+            write(list, out, -1, level);
+        } else {
+            quote(value.toString(), out);
+        }
+    }
+
+    private static void newline(StringBuilder out, int indent, int level) {
+        if (indent >= 0) {
+            out.append('\n');
+            out.append(" ".repeat(indent * level));
+        }
+    }
+
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static final class Parser {
+        private final String text;
+        private int pos;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        JsonException error(String what) {
+            return new JsonException("invalid JSON at offset " + pos + ": " + what);
+        }
+
+        void skipSpace() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        Object value(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH);
+            }
+            if (pos >= text.length()) {
+                throw error("unexpected end");
+            }
+            char c = text.charAt(pos);
+            return switch (c) {
+                case '{' -> object(depth);
+                case '[' -> array(depth);
+                case '"' -> string();
+                case 't' -> literal("true", Boolean.TRUE);
+                case 'f' -> literal("false", Boolean.FALSE);
+                case 'n' -> literal("null", null);
+                default -> number();
+            };
+        }
+
+        private Object literal(String word, Object value) {
+            if (!text.startsWith(word, pos)) {
+                throw error("unexpected character '" + text.charAt(pos) + "'");
+            }
+            pos += word.length();
+            return value;
+        }
+
+        private Map<String, Object> object(int depth) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            pos++;
+            skipSpace();
+            if (peek() == '}') {
+                pos++;
+                return map;
+            }
+            while (true) {
+                skipSpace();
+                if (peek() != '"') {
+                    throw error("expected a quoted key");
+                }
+                String key = string();
+                skipSpace();
+                expect(':');
+                skipSpace();
+                map.put(key, value(depth + 1));
+                skipSpace();
+                char c = next();
+                if (c == '}') {
+                    return map;
+                }
+                if (c != ',') {
+                    throw error("expected ',' or '}'");
+                }
+            }
+        }
+
+        private List<Object> array(int depth) {
+            List<Object> list = new ArrayList<>();
+            pos++;
+            skipSpace();
+            if (peek() == ']') {
+                pos++;
+                return list;
+            }
+            while (true) {
+                skipSpace();
+                list.add(value(depth + 1));
+                skipSpace();
+                char c = next();
+                if (c == ']') {
+                    return list;
+                }
+                if (c != ',') {
+                    throw error("expected ',' or ']'");
+                }
+            }
+        }
+
+        private String string() {
+            pos++;
+            StringBuilder sb = new StringBuilder();
+            while (true) {
+                char c = next();
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c == '\\') {
+                    char e = next();
+                    switch (e) {
+                        case '"', '\\', '/' -> sb.append(e);
+                        case 'b' -> sb.append('\b');
+                        case 'f' -> sb.append('\f');
+                        case 'n' -> sb.append('\n');
+                        case 'r' -> sb.append('\r');
+                        case 't' -> sb.append('\t');
+                        case 'u' -> {
+                            if (pos + 4 > text.length()) {
+                                throw error("truncated \\u escape");
+                            }
+                            try {
+                                sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                            } catch (NumberFormatException ex) {
+                                throw error("bad \\u escape");
+                            }
+                            pos += 4;
+                        }
+                        default -> throw error("bad escape '\\" + e + "'");
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+
+        private Number number() {
+            int start = pos;
+            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+            }
+            String s = text.substring(start, pos);
+            if (s.isEmpty()) {
+                throw error("unexpected character '" + text.charAt(pos) + "'");
+            }
+            try {
+                if (s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('E') < 0) {
+                    return Long.parseLong(s);
+                }
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                pos = start;
+                throw error("bad number '" + s + "'");
+            }
+        }
+
+        private char peek() {
+            if (pos >= text.length()) {
+                throw error("unexpected end");
+            }
+            return text.charAt(pos);
+        }
+
+        private char next() {
+            char c = peek();
+            pos++;
+            return c;
+        }
+
+        private void expect(char c) {
+            if (next() != c) {
+                pos--;
+                throw error("expected '" + c + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fmnist.api.model;
+
+/**
+ * A trained classifier on some backend. Immutable in what it predicts; carries its description and
+ * provenance, and exports its parameters in the portable layout so any backend can load them.
+ * Close it to release native resources.
+ */
+public interface Model extends Predictor, AutoCloseable {
+
+    /** The network this model runs. */
+    ModelSpec spec();
+
+    /** Where the model came from: backend, training settings, data, metrics. */
+    Provenance provenance();
+
+    /** The parameters in the portable layout (a copy the caller owns). */
+    Weights weights();
+
+    /** The same model with other provenance (for example after adding test metrics). */
+    Model withProvenance(Provenance provenance);
+
+    @Override
+    void close();
+}

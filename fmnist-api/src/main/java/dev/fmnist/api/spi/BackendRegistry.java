@@ -1,0 +1,169 @@
+package dev.fmnist.api.spi;
+
+import dev.fmnist.api.error.BackendUnavailableException;
+import dev.fmnist.api.error.UnknownBackendException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The backends found on the class path (or in plugin jars), by name. Providers are listed without
+ * creating backends; a backend is created on first {@link #backend(String)} and kept until
+ * {@link #close()}.
+ *
+ * <p>The default backend is the one named by the system property {@value #PROPERTY}, else the
+ * environment variable {@value #ENV}, else {@code pure} if present, else the highest-ranked.
+ */
+public final class BackendRegistry implements AutoCloseable {
+    /** System property naming the default backend. */
+    public static final String PROPERTY = "fmnist.backend";
+    /** Environment variable naming the default backend. */
+    public static final String ENV = "FMNIST_BACKEND";
+    /** The backend used when nothing else is named. */
+    public static final String PREFERRED = "pure";
+
+    private final Map<String, BackendProvider> providers = new LinkedHashMap<>();
+    private final List<String> loadProblems = new ArrayList<>();
+    private final Map<String, Backend> created = new LinkedHashMap<>();
+
+    /** A registry of the given providers (the first of a name wins). */
+    public BackendRegistry(Iterable<? extends BackendProvider> found) {
+        for (BackendProvider p : found) {
+            providers.putIfAbsent(p.name(), p);
+        }
+    }
+
+    /** The providers visible to this class's class loader. */
+    public static BackendRegistry load() {
+        return load(BackendRegistry.class.getClassLoader());
+    }
+
+    /**
+     * The providers visible to {@code loader}. A provider that fails to load is skipped and noted in
+     * {@link #loadProblems()}, so one broken plugin does not hide the others.
+     */
+    public static BackendRegistry load(ClassLoader loader) {
+        List<BackendProvider> found = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        var iterator = ServiceLoader.load(BackendProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!iterator.hasNext()) {
+                    break;
+                }
+                found.add(iterator.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                problems.add(e.getMessage());
+            }
+        }
+        found.sort(Comparator.comparing(BackendProvider::name));
+        BackendRegistry registry = new BackendRegistry(found);
+        registry.loadProblems.addAll(problems);
+        return registry;
+    }
+
+    /** All providers, by name. */
+    public List<BackendProvider> providers() {
+        return List.copyOf(providers.values());
+    }
+
+    /** The names of all providers. */
+    public List<String> names() {
+        return List.copyOf(providers.keySet());
+    }
+
+    /** Providers that could not be loaded, as messages. */
+    public List<String> loadProblems() {
+        return List.copyOf(loadProblems);
+    }
+
+    /** The provider of a name. @throws UnknownBackendException naming the known backends */
+    public BackendProvider provider(String name) {
+        BackendProvider p = providers.get(name);
+        if (p == null) {
+            throw new UnknownBackendException("unknown backend '" + name + "'; known backends: "
+                    + (providers.isEmpty() ? "none (is a backend jar on the class path?)"
+                            : String.join(", ", providers.keySet())));
+        }
+        return p;
+    }
+
+    /** Looks up a provider without failing. */
+    public Optional<BackendProvider> find(String name) {
+        return Optional.ofNullable(providers.get(name));
+    }
+
+    /** The default backend's name (see the class description). */
+    public String defaultName() {
+        String named = System.getProperty(PROPERTY);
+        if (named == null || named.isBlank()) {
+            named = System.getenv(ENV);
+        }
+        if (named != null && !named.isBlank()) {
+            return named.trim();
+        }
+        if (providers.containsKey(PREFERRED)) {
+            return PREFERRED;
+        }
+        return providers.values().stream().max(Comparator.comparingInt(BackendProvider::rank))
+                .map(BackendProvider::name)
+                .orElseThrow(() -> new UnknownBackendException("no backend found on the class path"));
+    }
+
+    /** The default backend, created if needed. */
+    public Backend defaultBackend() {
+        return backend(defaultName());
+    }
+
+    /**
+     * The backend of a name, created on first use.
+     *
+     * @throws UnknownBackendException if no provider has that name
+     * @throws BackendUnavailableException if it cannot run here, with the reason
+     */
+    public synchronized Backend backend(String name) {
+        Backend existing = created.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        BackendProvider p = provider(name);
+        Availability availability = p.availability();
+        if (!availability.available()) {
+            throw new BackendUnavailableException("backend '" + name + "' cannot run here: " + availability.reason());
+        }
+        Backend backend;
+        try {
+            backend = p.create();
+        } catch (BackendUnavailableException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new BackendUnavailableException("backend '" + name + "' failed to start: " + e, e);
+        }
+        created.put(name, backend);
+        return backend;
+    }
+
+    /** Closes every backend this registry created. */
+    @Override
+    public synchronized void close() {
+        RuntimeException first = null;
+        for (Backend b : created.values()) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        created.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.fmnist.api.training;
+
+import dev.fmnist.api.config.TrainingConfig;
+import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.model.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one training run needs.
+ *
+ * @param spec the network to train
+ * @param train the training set
+ * @param validation evaluated after every epoch, or null
+ * @param config the training settings
+ * @param listeners receive events, in order
+ * @param stop checked after every batch
+ */
+public record TrainingJob(ModelSpec spec, Dataset train, Dataset validation, TrainingConfig config,
+        List<TrainingListener> listeners, StopSignal stop) {
+
+    public TrainingJob {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(config, "config");
+        listeners = List.copyOf(listeners);
+        Objects.requireNonNull(stop, "stop");
+    }
+
+    /** A job without validation, listeners or stop requests. */
+    public static TrainingJob of(ModelSpec spec, Dataset train, TrainingConfig config) {
+        return new TrainingJob(spec, train, null, config, List.of(), new StopSignal());
+    }
+
+    /** The same job, also evaluating on {@code data} after every epoch. */
+    public TrainingJob withValidation(Dataset data) {
+        return new TrainingJob(spec, train, data, config, listeners, stop);
+    }
+
+    /** The same job with one more listener. */
+    public TrainingJob withListener(TrainingListener listener) {
+        List<TrainingListener> more = new ArrayList<>(listeners);
+        more.add(Objects.requireNonNull(listener, "listener"));
+        return new TrainingJob(spec, train, validation, config, more, stop);
+    }
+
+    /** The same job watching another stop signal. */
+    public TrainingJob withStop(StopSignal signal) {
+        return new TrainingJob(spec, train, validation, config, listeners, signal);
+    }
+}
