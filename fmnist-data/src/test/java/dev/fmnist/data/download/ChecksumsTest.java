@@ -1,0 +1,25 @@
+package dev.fmnist.data.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fmnist.data.DataFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChecksumsTest {
+    @Test
+    void reportsMissingFilesAndKnownSums(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve(DataFile.TEST_LABELS.fileName()), "abc".getBytes(StandardCharsets.US_ASCII));
+        var checks = Checksums.verify(dir);
+        assertThat(checks).hasSize(4);
+        assertThat(checks.get(0).status()).isEqualTo(Checksums.Status.MISSING);
+        assertThat(checks.get(3).status()).isEqualTo(Checksums.Status.MISMATCH);
+        assertThat(checks.get(3).actualMd5()).isEqualTo("900150983cd24fb0d6963f7d28e17f72");
+        assertThat(Checksums.Status.CONTENT_OK.genuine()).isTrue();
+        assertThat(Checksums.Status.MISMATCH.genuine()).isFalse();
+    }
+}
