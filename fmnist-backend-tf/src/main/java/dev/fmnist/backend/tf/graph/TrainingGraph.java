@@ -1,0 +1,93 @@
+package dev.fmnist.backend.tf.graph;
+
+import dev.fmnist.api.FashionClass;
+import dev.fmnist.api.config.OptimizerConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The training ops over a {@link NetworkGraph}: integer labels, the batch's summed cross-entropy and
+ * correct count (both computed from the logits before any update), and one op that applies the
+ * optimizer to every parameter.
+ *
+ * <p>TensorFlow Java 1.1.0 has no gradient for {@code SparseSoftmaxCrossEntropyWithLogits}, so the labels
+ * are one-hot encoded in the graph and the dense {@code SoftmaxCrossEntropyWithLogits} is used; it
+ * computes the same loss. The objective is the batch mean, as in Keras.
+ */
+public final class TrainingGraph {
+    private final Placeholder<TInt32> labels;
+    private final Operand<TFloat32> lossSum;
+    private final Operand<TInt32> correct;
+    private final Op train;
+    private final Op resetOptimizer;
+
+    private TrainingGraph(Placeholder<TInt32> labels, Operand<TFloat32> lossSum, Operand<TInt32> correct, Op train,
+            Op resetOptimizer) {
+        this.labels = labels;
+        this.lossSum = lossSum;
+        this.correct = correct;
+        this.train = train;
+        this.resetOptimizer = resetOptimizer;
+    }
+
+    /** Adds loss, metrics, gradients and the update of {@code optimizer} to the graph of {@code net}. */
+    public static TrainingGraph build(Ops tf, NetworkGraph net, OptimizerConfig optimizer) {
+        Ops loss = tf.withSubScope("loss");
+        Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class,
+                Placeholder.shape(Shape.of(-1)));
+        Operand<TFloat32> oneHot = loss.oneHot(labels, loss.constant(FashionClass.COUNT), loss.constant(1f),
+                loss.constant(0f));
+        Operand<TFloat32> perImage = loss.nn.softmaxCrossEntropyWithLogits(net.logits(), oneHot).loss();
+        Operand<TInt32> batchAxis = loss.constant(0);
+        Operand<TFloat32> lossSum = loss.withName("sum").sum(perImage, batchAxis);
+        Operand<TFloat32> objective = loss.withName("mean").math.mean(perImage, batchAxis);
+        Operand<TInt32> predicted = loss.math.argMax(net.logits(), loss.constant(1), TInt32.class);
+        Operand<TInt32> correct = loss.withName("correct").sum(
+                loss.dtypes.cast(loss.math.equal(predicted, labels), TInt32.class), batchAxis);
+
+        List<Operand<TFloat32>> variables = new ArrayList<>();
+        for (Parameter p : net.parameters()) {
+            variables.add(p.variable());
+        }
+        Gradients gradients = tf.withSubScope("gradients").gradients(objective, variables);
+        List<Operand<TFloat32>> grads = new ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) {
+            grads.add(gradients.<TFloat32>dy(i));
+        }
+        UpdateRule rule = UpdateRule.build(tf.withSubScope("update"), net.parameters(), grads, optimizer);
+        return new TrainingGraph(labels, lossSum, correct, rule.apply(), rule.reset());
+    }
+
+    /** Labels of the batch, {@code [batch]} integers in 0..9. */
+    public Placeholder<TInt32> labels() {
+        return labels;
+    }
+
+    /** Sum over the batch of each image's cross-entropy (a scalar), before the update. */
+    public Operand<TFloat32> lossSum() {
+        return lossSum;
+    }
+
+    /** Images whose largest logit is their label (a scalar), before the update. */
+    public Operand<TInt32> correct() {
+        return correct;
+    }
+
+    /** Applies one optimizer step to every parameter. */
+    public Op train() {
+        return train;
+    }
+
+    /** Zeros the optimizer's state (moments, step count); run once after loading weights. */
+    public Op resetOptimizer() {
+        return resetOptimizer;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.fmnist.backend.tf.session;
+
+import dev.fmnist.api.FashionClass;
+import dev.fmnist.api.config.OptimizerConfig;
+import dev.fmnist.api.data.Batch;
+import dev.fmnist.api.data.Images;
+import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.Predictor;
+import dev.fmnist.api.model.Tensor;
+import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.StepMetrics;
+import dev.fmnist.backend.tf.graph.NetworkGraph;
+import dev.fmnist.backend.tf.graph.Parameter;
+import dev.fmnist.backend.tf.graph.TrainingGraph;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * One network in one TensorFlow graph and session. It loads portable weights into the graph's
+ * variables, predicts, runs training steps (one {@code Session.run} each) and reads the weights back.
+ * Every tensor it creates and every result it gets is closed before the call returns, so repeated calls
+ * leave no native memory behind. Predicting is safe from several threads; closing is not.
+ */
+public final class GraphRunner implements AutoCloseable {
+    /** Most images fed in one run when predicting; bounds the native memory of a large call. */
+    static final int MAX_PREDICT_RUN = 8192;
+
+    private final Graph graph;
+    private final Session session;
+    private final NetworkGraph network;
+    private final TrainingGraph training;
+
+    private GraphRunner(Graph graph, Session session, NetworkGraph network, TrainingGraph training) {
+        this.graph = graph;
+        this.session = session;
+        this.network = network;
+        this.training = training;
+    }
+
+    /** A runner that only predicts, holding {@code weights}. */
+    public static GraphRunner forInference(ModelSpec spec, Weights weights, Threads threads) {
+        return open(spec, weights, null, threads);
+    }
+
+    /** A runner that trains with {@code optimizer}, starting from {@code weights} with fresh optimizer state. */
+    public static GraphRunner forTraining(ModelSpec spec, Weights weights, OptimizerConfig optimizer,
+            Threads threads) {
+        return open(spec, weights, optimizer, threads);
+    }
+
+    private static GraphRunner open(ModelSpec spec, Weights weights, OptimizerConfig optimizer, Threads threads) {
+        Graph graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            NetworkGraph network = NetworkGraph.build(tf, spec);
+            weights.checkMatches(spec);
+            TrainingGraph training = optimizer == null ? null : TrainingGraph.build(tf, network, optimizer);
+            Session session = new Session(graph, threads.toConfig());
+            GraphRunner runner = new GraphRunner(graph, session, network, training);
+            try {
+                runner.load(weights);
+                return runner;
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        } catch (RuntimeException | Error e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private void load(Weights weights) {
+        List<TFloat32> values = new ArrayList<>();
+        try {
+            Session.Runner run = session.runner().addTarget(network.loadWeights());
+            for (Parameter p : network.parameters()) {
+                TFloat32 value = TFloat32.tensorOf(Shape.of(p.dimensions()),
+                        DataBuffers.of(weights.get(p.name()).data(), true, false));
+                values.add(value);
+                run.feed(p.value(), value);
+            }
+            if (training != null) {
+                run.addTarget(training.resetOptimizer());
+            }
+            run.run().close();
+        } finally {
+            values.forEach(TFloat32::close);
+        }
+    }
+
+    /** The network this runner holds. */
+    public ModelSpec spec() {
+        return network.spec();
+    }
+
+    /** Predicts probabilities, as {@link Predictor#predict(float[], int, float[])} specifies. */
+    public void predict(float[] images, int count, float[] probabilities) {
+        Predictor.checkShapes(images, count, probabilities);
+        for (int from = 0; from < count; from += MAX_PREDICT_RUN) {
+            int n = Math.min(MAX_PREDICT_RUN, count - from);
+            try (TFloat32 x = imageTensor(images, from, n);
+                    Result result = session.runner().feed(network.images(), x)
+                            .fetch(network.probabilities()).run()) {
+                result.get(0).asRawTensor().data().asFloats()
+                        .read(probabilities, from * FashionClass.COUNT, n * FashionClass.COUNT);
+            }
+        }
+    }
+
+    /**
+     * One training step in one run: feeds the batch, fetches its loss sum and correct count (computed
+     * before the update) and applies the optimizer.
+     */
+    public void step(Batch batch, StepMetrics metrics) {
+        if (training == null) {
+            throw new IllegalStateException("this runner was opened for inference only");
+        }
+        int n = batch.count();
+        try (TFloat32 x = imageTensor(batch.images(), 0, n);
+                TInt32 y = TInt32.tensorOf(Shape.of(n), DataBuffers.of(batch.labels(), true, false).narrow(n));
+                Result result = session.runner()
+                        .feed(network.images(), x)
+                        .feed(training.labels(), y)
+                        .fetch(training.lossSum())
+                        .fetch(training.correct())
+                        .addTarget(training.train())
+                        .run()) {
+            metrics.set(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+        }
+    }
+
+    /** The current parameters in the portable layout. */
+    public Weights weights() {
+        Session.Runner run = session.runner();
+        for (Parameter p : network.parameters()) {
+            run.fetch(p.variable());
+        }
+        List<Tensor> out = new ArrayList<>();
+        try (Result result = run.run()) {
+            for (int i = 0; i < network.parameters().size(); i++) {
+                Parameter p = network.parameters().get(i);
+                float[] data = new float[(int) Tensor.elementCount(p.shape())];
+                result.get(i).asRawTensor().data().asFloats().read(data);
+                out.add(new Tensor(p.name(), p.shape(), data));
+            }
+        }
+        return new Weights(out);
+    }
+
+    private static TFloat32 imageTensor(float[] images, int from, int count) {
+        TFloat32 x = TFloat32.tensorOf(Shape.of(count, Images.PIXELS));
+        x.asRawTensor().data().asFloats().write(images, from * Images.PIXELS, count * Images.PIXELS);
+        return x;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } finally {
+            graph.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.fmnist.backend.tf.session;
+
+import dev.fmnist.api.config.TrainingConfig;
+import dev.fmnist.api.data.Batch;
+import dev.fmnist.api.model.Model;
+import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.Provenance;
+import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.StepMetrics;
+import dev.fmnist.api.training.TrainingSession;
+
+/** A network training on TensorFlow, driven step by step by the API's {@code SessionTrainer}. */
+public final class TfTrainingSession implements TrainingSession {
+    private final GraphRunner runner;
+    private final Threads inferenceThreads;
+
+    private TfTrainingSession(GraphRunner runner, Threads inferenceThreads) {
+        this.runner = runner;
+        this.inferenceThreads = inferenceThreads;
+    }
+
+    /**
+     * Builds the training graph for {@code spec}, loaded with {@code initial}, using the thread pools
+     * that {@link Threads#forTraining} picks for {@code config}.
+     */
+    public static TfTrainingSession open(ModelSpec spec, Weights initial, TrainingConfig config,
+            Threads inferenceThreads) {
+        return new TfTrainingSession(GraphRunner.forTraining(spec, initial, config.optimizer(),
+                Threads.forTraining(config)), inferenceThreads);
+    }
+
+    @Override
+    public void step(Batch batch, StepMetrics metrics) {
+        runner.step(batch, metrics);
+    }
+
+    @Override
+    public void predict(float[] images, int count, float[] probabilities) {
+        runner.predict(images, count, probabilities);
+    }
+
+    @Override
+    public Weights weights() {
+        return runner.weights();
+    }
+
+    /**
+     * The trained model, in a new inference-only graph: the gradients and optimizer state are dropped and
+     * prediction gets the inference thread pools.
+     */
+    @Override
+    public Model toModel(Provenance provenance) {
+        return TfModel.load(runner.spec(), runner.weights(), provenance, inferenceThreads);
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}
