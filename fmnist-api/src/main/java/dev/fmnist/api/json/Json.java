@@ -223,6 +223,7 @@ public final class Json {
                     return map;
                 }
                 if (c != ',') {
+                    pos--;
                     throw error("expected ',' or '}'");
                 }
             }
@@ -245,6 +246,7 @@ public final class Json {
                     return list;
                 }
                 if (c != ',') {
+                    pos--;
                     throw error("expected ',' or ']'");
                 }
             }
