@@ -1,0 +1,67 @@
+package dev.fmnist.backend.pure.kernel;
+
+/**
+ * The few loops that make up dense training. Rows of a matrix are {@code stride} floats long, with
+ * {@code stride} a multiple of {@link #STRIDE_ALIGNMENT}; padding columns hold zeros.
+ *
+ * <p>Contract shared by the implementations: every output element is computed with the same
+ * operations in the same order (fused multiply-add where stated), so results are bit-for-bit equal
+ * across implementations and thread counts.
+ */
+public interface Kernels {
+    /** Row strides must be multiples of this (the widest float vector, 512 bits). */
+    int STRIDE_ALIGNMENT = 16;
+
+    /** A short name for logs and benchmarks, such as {@code "vector-512"} or {@code "scalar"}. */
+    String name();
+
+    /**
+     * A weighted sum of selected rows: for each column {@code c < stride},
+     * {@code out[outOff+c] = init[initOff+c]} (or 0 when {@code init} is null), then for {@code i = 0..n-1}
+     * in order {@code out[outOff+c] = fma(coef[i], w[rows[i]*stride + c], out[outOff+c])}.
+     *
+     * <p>This one loop is the forward pass ({@code rows} = the non-zero inputs), the input gradient
+     * ({@code rows} = the classes) and each kernel-gradient row ({@code rows} = the samples).
+     */
+    void accumulateRows(float[] w, int stride, int[] rows, float[] coef, int n, float[] init, int initOff,
+            float[] out, int outOff);
+
+    /** {@code a[i] = max(a[i], 0)} for {@code i} in {@code [off, off+len)} ({@link Math#max} semantics, NaN stays). */
+    void relu(float[] a, int off, int len);
+
+    /** Back through ReLU: {@code d[dOff+i] = 0} where {@code a[aOff+i] <= 0}, for {@code i < len}. */
+    void reluBackward(float[] d, int dOff, float[] a, int aOff, int len);
+
+    /**
+     * One Adam step as Keras's fused op computes it, in float: {@code m += (g - m) * oneMinusBeta1} and
+     * {@code v += (g*g - v) * oneMinusBeta2} (each a fused multiply-add), then
+     * {@code w -= (m * alpha) / (sqrt(v) + epsilon)}, where {@code alpha} already holds
+     * {@code lr * sqrt(1 - beta2^t) / (1 - beta1^t)}.
+     */
+    void adam(float[] w, float[] m, float[] v, int off, float[] g, int gOff, int len, float alpha,
+            float oneMinusBeta1, float oneMinusBeta2, float epsilon);
+
+    /**
+     * One SGD step with classical momentum, as Keras: {@code vel = momentum*vel - lr*g}, {@code w += vel}.
+     */
+    void sgd(float[] w, float[] velocity, int off, float[] g, int gOff, int len, float learningRate,
+            float momentum);
+
+    /**
+     * Lists the non-zero entries of {@code x[off..off+len)}: their positions relative to {@code off} in
+     * {@code index} and their values in {@code value}, in increasing position.
+     *
+     * @return how many were found
+     */
+    default int nonZeros(float[] x, int off, int len, int[] index, float[] value) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            float v = x[off + i];
+            // Branch-free compaction: always write, advance only past non-zeros.
+            index[n] = i;
+            value[n] = v;
+            n += v != 0 ? 1 : 0;
+        }
+        return n;
+    }
+}

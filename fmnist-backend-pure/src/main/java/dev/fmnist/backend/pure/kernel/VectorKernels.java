@@ -1,0 +1,155 @@
+package dev.fmnist.backend.pure.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels on the Vector API (the {@code jdk.incubator.vector} module), at the platform's widest
+ * float vector: 16 lanes with AVX-512. Only {@link KernelSelector} names this class, and only after
+ * checking that the module is present, so it is never loaded without it.
+ *
+ * <p>{@link #accumulateRows} keeps eight vectors of accumulators in registers (128 columns with
+ * AVX-512: one hidden layer of the seed network) so each row costs eight loads and eight FMAs.
+ */
+final class VectorKernels implements Kernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int BLOCK = 8 * L;
+
+    VectorKernels() {
+        if (Kernels.STRIDE_ALIGNMENT % L != 0) {
+            throw new IllegalStateException("unexpected float vector length " + L);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
+
+    @Override
+    public void accumulateRows(float[] w, int stride, int[] rows, float[] coef, int n, float[] init, int initOff,
+            float[] out, int outOff) {
+        int c = 0;
+        for (; c + BLOCK <= stride; c += BLOCK) {
+            block8(w, stride, c, rows, coef, n, init, initOff + c, out, outOff + c);
+        }
+        for (; c < stride; c += L) {
+            FloatVector acc = init == null ? FloatVector.zero(S) : FloatVector.fromArray(S, init, initOff + c);
+            for (int i = 0; i < n; i++) {
+                acc = FloatVector.fromArray(S, w, rows[i] * stride + c).fma(FloatVector.broadcast(S, coef[i]), acc);
+            }
+            acc.intoArray(out, outOff + c);
+        }
+    }
+
+    private static void block8(float[] w, int stride, int col, int[] rows, float[] coef, int n, float[] init,
+            int initOff, float[] out, int outOff) {
+        FloatVector a0;
+        FloatVector a1;
+        FloatVector a2;
+        FloatVector a3;
+        FloatVector a4;
+        FloatVector a5;
+        FloatVector a6;
+        FloatVector a7;
+        if (init == null) {
+            a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = FloatVector.zero(S);
+        } else {
+            a0 = FloatVector.fromArray(S, init, initOff);
+            a1 = FloatVector.fromArray(S, init, initOff + L);
+            a2 = FloatVector.fromArray(S, init, initOff + 2 * L);
+            a3 = FloatVector.fromArray(S, init, initOff + 3 * L);
+            a4 = FloatVector.fromArray(S, init, initOff + 4 * L);
+            a5 = FloatVector.fromArray(S, init, initOff + 5 * L);
+            a6 = FloatVector.fromArray(S, init, initOff + 6 * L);
+            a7 = FloatVector.fromArray(S, init, initOff + 7 * L);
+        }
+        for (int i = 0; i < n; i++) {
+            FloatVector x = FloatVector.broadcast(S, coef[i]);
+            int base = rows[i] * stride + col;
+            a0 = FloatVector.fromArray(S, w, base).fma(x, a0);
+            a1 = FloatVector.fromArray(S, w, base + L).fma(x, a1);
+            a2 = FloatVector.fromArray(S, w, base + 2 * L).fma(x, a2);
+            a3 = FloatVector.fromArray(S, w, base + 3 * L).fma(x, a3);
+            a4 = FloatVector.fromArray(S, w, base + 4 * L).fma(x, a4);
+            a5 = FloatVector.fromArray(S, w, base + 5 * L).fma(x, a5);
+            a6 = FloatVector.fromArray(S, w, base + 6 * L).fma(x, a6);
+            a7 = FloatVector.fromArray(S, w, base + 7 * L).fma(x, a7);
+        }
+        a0.intoArray(out, outOff);
+        a1.intoArray(out, outOff + L);
+        a2.intoArray(out, outOff + 2 * L);
+        a3.intoArray(out, outOff + 3 * L);
+        a4.intoArray(out, outOff + 4 * L);
+        a5.intoArray(out, outOff + 5 * L);
+        a6.intoArray(out, outOff + 6 * L);
+        a7.intoArray(out, outOff + 7 * L);
+    }
+
+    @Override
+    public void relu(float[] a, int off, int len) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector.fromArray(S, a, off + i).lanewise(VectorOperators.MAX, 0f).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = Math.max(a[off + i], 0f);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] d, int dOff, float[] a, int aOff, int len) {
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i + L <= len; i += L) {
+            FloatVector av = FloatVector.fromArray(S, a, aOff + i);
+            FloatVector.fromArray(S, d, dOff + i).blend(zero, av.compare(VectorOperators.LE, 0f))
+                    .intoArray(d, dOff + i);
+        }
+        for (; i < len; i++) {
+            if (a[aOff + i] <= 0) {
+                d[dOff + i] = 0f;
+            }
+        }
+    }
+
+    @Override
+    public void adam(float[] w, float[] m, float[] v, int off, float[] g, int gOff, int len, float alpha,
+            float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+        FloatVector b1 = FloatVector.broadcast(S, oneMinusBeta1);
+        FloatVector b2 = FloatVector.broadcast(S, oneMinusBeta2);
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
+            FloatVector mv = FloatVector.fromArray(S, m, off + i);
+            FloatVector vv = FloatVector.fromArray(S, v, off + i);
+            mv = gv.sub(mv).fma(b1, mv);
+            vv = gv.mul(gv).sub(vv).fma(b2, vv);
+            mv.intoArray(m, off + i);
+            vv.intoArray(v, off + i);
+            FloatVector step = mv.mul(alpha).div(vv.lanewise(VectorOperators.SQRT).add(epsilon));
+            FloatVector.fromArray(S, w, off + i).sub(step).intoArray(w, off + i);
+        }
+        if (i < len) {
+            ScalarKernels.INSTANCE.adam(w, m, v, off + i, g, gOff + i, len - i, alpha, oneMinusBeta1,
+                    oneMinusBeta2, epsilon);
+        }
+    }
+
+    @Override
+    public void sgd(float[] w, float[] velocity, int off, float[] g, int gOff, int len, float learningRate,
+            float momentum) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector vel = FloatVector.fromArray(S, velocity, off + i).mul(momentum)
+                    .sub(FloatVector.fromArray(S, g, gOff + i).mul(learningRate));
+            vel.intoArray(velocity, off + i);
+            FloatVector.fromArray(S, w, off + i).add(vel).intoArray(w, off + i);
+        }
+        if (i < len) {
+            ScalarKernels.INSTANCE.sgd(w, velocity, off + i, g, gOff + i, len - i, learningRate, momentum);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.fmnist.backend.pure.nn;
+
+import dev.fmnist.api.data.Images;
+import dev.fmnist.api.model.Predictor;
+import dev.fmnist.backend.pure.parallel.ChunkCursor;
+import dev.fmnist.backend.pure.parallel.ParallelTask;
+import dev.fmnist.backend.pure.parallel.WorkerPool;
+import java.util.Arrays;
+
+/**
+ * Class probabilities for many images at once: images are handed to the pool's threads in small
+ * chunks, each runs its images one at a time through the network. Not for concurrent callers: the
+ * owner serialises calls.
+ */
+public final class Inference {
+    private static final int CHUNK = 8;
+
+    private final DenseNetwork net;
+    private final WorkerPool pool;
+    private final Scratch[] scratch;
+    private final ChunkCursor cursor = new ChunkCursor();
+    private final ParallelTask task = this::predictShare;
+    private float[] images;
+    private float[] probabilities;
+
+    /**
+     * @param net the network to run
+     * @param pool threads to use, or null to predict on the calling thread only
+     */
+    public Inference(DenseNetwork net, WorkerPool pool) {
+        this.net = net;
+        this.pool = pool;
+        this.scratch = Scratch.forThreads(net, pool == null ? 1 : pool.participants(), 1);
+    }
+
+    /** See {@link Predictor#predict(float[], int, float[])}. */
+    public void predict(float[] images, int count, float[] probabilities) {
+        Predictor.checkShapes(images, count, probabilities);
+        this.images = images;
+        this.probabilities = probabilities;
+        cursor.reset(count, CHUNK);
+        try {
+            if (pool == null || count <= CHUNK) {
+                task.run(0);
+            } else {
+                pool.run(task);
+            }
+        } finally {
+            this.images = null;
+            this.probabilities = null;
+        }
+    }
+
+    private void predictShare(int participant) {
+        Scratch sc = scratch[participant];
+        Arrays.fill(sc.outOff, 0);
+        int last = net.layers() - 1;
+        int classes = net.units(last);
+        for (int start = cursor.claim(); start >= 0; start = cursor.claim()) {
+            int end = cursor.end(start);
+            for (int s = start; s < end; s++) {
+                net.forward(images, s * Images.PIXELS, sc.out, sc.outOff, sc);
+                SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.fmnist.backend.pure.nn;
+
+/** One thread's working buffers, allocated once so that steps and predictions allocate nothing. */
+final class Scratch {
+    final int[] index;
+    final float[] value;
+    final int[] rows;
+    final float[] coef;
+    final float[] gradient;
+    final double[] exps;
+    final float[][] out;
+    final int[] outOff;
+
+    Scratch(DenseNetwork net, int batchCapacity) {
+        int width = Math.max(net.maxWidth(), batchCapacity);
+        index = new int[width];
+        value = new float[width];
+        rows = new int[batchCapacity];
+        coef = new float[batchCapacity];
+        int widest = 0;
+        out = new float[net.layers()][];
+        for (int l = 0; l < net.layers(); l++) {
+            widest = Math.max(widest, net.stride(l));
+            out[l] = new float[net.stride(l)];
+        }
+        gradient = new float[widest];
+        exps = new double[widest];
+        outOff = new int[net.layers()];
+    }
+
+    static Scratch[] forThreads(DenseNetwork net, int threads, int batchCapacity) {
+        Scratch[] s = new Scratch[threads];
+        for (int i = 0; i < threads; i++) {
+            s[i] = new Scratch(net, batchCapacity);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.fmnist.backend.pure.parallel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands out {@code [start, end)} ranges of {@code 0..size} to whichever thread asks next. Dynamic
+ * hand-out keeps both cores busy when one is slowed by other processes; results stay deterministic
+ * because each item is computed by exactly one thread in a fixed way.
+ */
+public final class ChunkCursor {
+    private final AtomicInteger next = new AtomicInteger();
+    private int size;
+    private int chunk;
+
+    /** Prepares a new round over {@code size} items in chunks of {@code chunk}. Call before dispatching. */
+    public void reset(int size, int chunk) {
+        if (chunk <= 0) {
+            throw new IllegalArgumentException("chunk must be positive, got " + chunk);
+        }
+        this.size = size;
+        this.chunk = chunk;
+        next.set(0);
+    }
+
+    /** The start of the next chunk, or -1 when none is left; its end is {@link #end(int)}. */
+    public int claim() {
+        int start = next.getAndAdd(chunk);
+        return start < size ? start : -1;
+    }
+
+    /** The end (exclusive) of the chunk starting at {@code start}. */
+    public int end(int start) {
+        return Math.min(size, start + chunk);
+    }
+}
