@@ -67,6 +67,10 @@ public final class TrainingCurves {
         }
         NumberAxis epochs = new NumberAxis("Epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // A little room either side of the first and last epoch, not from zero (there is no epoch 0).
+        int first = history.epochs().get(0).epoch();
+        int last = history.last().epoch();
+        epochs.setRange(first - 0.25, last + 0.25);
         epochs.setLabelFont(Charts.LABEL);
         epochs.setTickLabelFont(Charts.TICK);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
