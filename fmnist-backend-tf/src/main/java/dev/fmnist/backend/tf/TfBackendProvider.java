@@ -5,6 +5,7 @@ import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
 import dev.fmnist.backend.tf.engine.TfBackend;
+import java.util.function.Supplier;
 
 /**
  * The TensorFlow Java provider ({@code --backend tf}). Cheap to construct and query: it refers to
@@ -16,6 +17,20 @@ public final class TfBackendProvider implements BackendProvider {
     public static final String NAME = "tf";
     /** The TensorFlow Java release this backend is built on (its runtime is TensorFlow 2.18). */
     public static final String VERSION = "1.1.0";
+
+    private final Supplier<Availability> platform;
+    private final Supplier<Backend> starter;
+
+    /** The provider ServiceLoader instantiates. */
+    public TfBackendProvider() {
+        this(() -> PlatformCheck.current().availability(), TfBackendProvider::startTensorFlow);
+    }
+
+    /** A provider with another platform check and start-up, for tests of the failure paths. */
+    TfBackendProvider(Supplier<Availability> platform, Supplier<Backend> starter) {
+        this.platform = platform;
+        this.starter = starter;
+    }
 
     @Override
     public String name() {
@@ -39,7 +54,7 @@ public final class TfBackendProvider implements BackendProvider {
 
     @Override
     public Availability availability() {
-        return PlatformCheck.current().availability();
+        return platform.get();
     }
 
     /**
@@ -54,12 +69,17 @@ public final class TfBackendProvider implements BackendProvider {
             throw new BackendUnavailableException("TensorFlow backend unavailable: " + availability.reason());
         }
         try {
-            return TfBackend.start();
+            return starter.get();
         } catch (LinkageError | SecurityException e) {
             // UnsatisfiedLinkError, ExceptionInInitializerError, NoClassDefFoundError and NoSuchMethodError
             // (a javacpp older than 1.5.11 on the class path) all mean the natives cannot run here.
             throw new BackendUnavailableException("TensorFlow could not start: " + describe(e), e);
         }
+    }
+
+    /** The only place the provider names a TensorFlow-facing class: it loads when this runs, not before. */
+    private static Backend startTensorFlow() {
+        return TfBackend.start();
     }
 
     private static String describe(Throwable e) {
