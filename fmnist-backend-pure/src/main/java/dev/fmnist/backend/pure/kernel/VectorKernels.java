@@ -89,6 +89,31 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public int nonZeros(float[] x, int off, int len, int[] index, float[] value) {
+        int n = 0;
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            // Whole vectors of background pixels (or dead ReLUs) are skipped with one compare.
+            if (!FloatVector.fromArray(S, x, off + i).compare(VectorOperators.NE, 0f).anyTrue()) {
+                continue;
+            }
+            for (int j = i; j < i + L; j++) {
+                float v = x[off + j];
+                index[n] = j;
+                value[n] = v;
+                n += v != 0 ? 1 : 0;
+            }
+        }
+        for (; i < len; i++) {
+            float v = x[off + i];
+            index[n] = i;
+            value[n] = v;
+            n += v != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
     public void relu(float[] a, int off, int len) {
         int i = 0;
         for (; i + L <= len; i += L) {

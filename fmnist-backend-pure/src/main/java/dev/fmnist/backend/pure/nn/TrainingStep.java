@@ -180,11 +180,9 @@ public final class TrainingStep {
         int n = 0;
         for (int s = 0; s < count; s++) {
             float v = a[s * aStride + k];
-            if (v != 0) {
-                sc.rows[n] = s;
-                sc.coef[n] = v;
-                n++;
-            }
+            sc.rows[n] = s; // branch-free: whether a pixel is blank varies from sample to sample
+            sc.coef[n] = v;
+            n += v != 0 ? 1 : 0;
         }
         kernels.accumulateRows(grad[l], stride, sc.rows, sc.coef, n, null, 0, g, 0);
         optimizer.update(2 * l, net.kernel(l), k * stride, g, 0, stride);

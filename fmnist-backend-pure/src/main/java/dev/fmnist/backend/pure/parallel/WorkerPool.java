@@ -7,19 +7,26 @@ import java.util.concurrent.locks.LockSupport;
  * A fixed set of daemon threads that run one {@link ParallelTask} at a time together with the caller.
  *
  * <p>A training step lasts about 100 microseconds, far less than waking a parked thread costs, so a
- * worker that has just finished spins for {@link #SPIN_NANOS} waiting for the next task and parks only
- * after that. Handing over a task is a volatile write; its completion is an atomic countdown the caller
- * waits on. Not for use by several callers at once.
+ * worker that has just finished spins for a while waiting for the next task, then yields, and parks
+ * only after {@link #PARK_AFTER_NANOS}. Handing over a task is a volatile write.
+ *
+ * <p>The caller does not wait for workers that never started on a task: when its own share is done it
+ * closes the task, and waits only for workers that had already entered it. Work is handed out in
+ * chunks, so a worker that the operating system delays (a busy machine, more threads than cores)
+ * costs at most one chunk, not a whole step. Not for use by several callers at once.
  */
 public final class WorkerPool implements AutoCloseable {
-    /** How long an idle worker spins before parking. */
-    static final long SPIN_NANOS = 200_000;
+    /** How long an idle worker spins before it starts yielding. */
+    static final long SPIN_NANOS = 20_000;
+    /** How long an idle worker waits (spinning, then yielding) before parking. */
+    static final long PARK_AFTER_NANOS = 100_000;
 
     private final int participants;
     private final Worker[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
     private volatile ParallelTask task;
     private volatile int generation;
+    private volatile int closedGeneration;
     private volatile boolean closed;
     private volatile Throwable failure;
 
@@ -67,8 +74,8 @@ public final class WorkerPool implements AutoCloseable {
         }
         failure = null;
         task = t;
-        pending.set(workers.length);
-        generation = generation + 1; // single writer: the caller
+        int g = generation + 1; // single writer: the caller
+        generation = g;
         for (Worker w : workers) {
             if (w.parked) {
                 LockSupport.unpark(w.thread);
@@ -80,6 +87,7 @@ public final class WorkerPool implements AutoCloseable {
         } catch (Throwable e) {
             own = e;
         }
+        closedGeneration = g;
         awaitWorkers();
         Throwable first = own != null ? own : failure;
         if (first instanceof RuntimeException r) {
@@ -95,8 +103,8 @@ public final class WorkerPool implements AutoCloseable {
 
     private void awaitWorkers() {
         int spins = 0;
-        while (pending.get() != 0) {
-            if (++spins < 10_000) {
+        while (active.get() != 0) {
+            if (++spins < 1_000) {
                 Thread.onSpinWait();
             } else {
                 // A worker was descheduled (more threads than cores, or a busy machine): let it run.
@@ -135,14 +143,19 @@ public final class WorkerPool implements AutoCloseable {
                     return; // closed
                 }
                 seen = g;
+                active.incrementAndGet();
                 try {
-                    task.run(index);
+                    // Enter only if the caller has not closed this task (it then waits for us) and no
+                    // newer task replaced it while we were late.
+                    if (closedGeneration != g && generation == g) {
+                        task.run(index);
+                    }
                 } catch (Throwable e) {
                     if (failure == null) {
                         failure = e;
                     }
                 } finally {
-                    pending.decrementAndGet();
+                    active.decrementAndGet();
                 }
             }
         }
@@ -166,7 +179,9 @@ public final class WorkerPool implements AutoCloseable {
                 long now = System.nanoTime();
                 if (spinStart == 0) {
                     spinStart = now;
-                } else if (now - spinStart > SPIN_NANOS) {
+                } else if (now - spinStart > SPIN_NANOS && now - spinStart <= PARK_AFTER_NANOS) {
+                    Thread.yield(); // give a busy machine's other threads the core
+                } else if (now - spinStart > PARK_AFTER_NANOS) {
                     parked = true;
                     // Re-check after publishing 'parked': run() writes generation before reading it.
                     if (generation == seen && !closed) {

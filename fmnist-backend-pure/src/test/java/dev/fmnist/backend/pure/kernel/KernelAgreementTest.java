@@ -1,0 +1,112 @@
+package dev.fmnist.backend.pure.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Vector API kernels and the scalar kernels must give the same bits. */
+class KernelAgreementTest {
+    private static Kernels vector;
+    private static final Kernels SCALAR = KernelSelector.scalar();
+    private final SplittableRandom random = new SplittableRandom(3);
+
+    @BeforeAll
+    static void vectorKernels() {
+        vector = KernelSelector.vectorOrScalar();
+        assumeTrue(vector != SCALAR, "run with --add-modules jdk.incubator.vector to compare the kernels");
+    }
+
+    private float[] randomArray(int n, double zeroFraction) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = random.nextDouble() < zeroFraction ? 0f : (float) random.nextGaussian();
+        }
+        return a;
+    }
+
+    @ParameterizedTest(name = "stride {0}")
+    @ValueSource(ints = {16, 128, 144, 256})
+    void accumulateRowsAgrees(int stride) {
+        int rowsInW = 50;
+        float[] w = randomArray(rowsInW * stride, 0);
+        float[] init = randomArray(stride, 0);
+        int n = 37;
+        int[] rows = new int[n];
+        float[] coef = randomArray(n, 0);
+        for (int i = 0; i < n; i++) {
+            rows[i] = random.nextInt(rowsInW);
+        }
+        for (float[] start : new float[][] {null, init}) {
+            float[] a = new float[stride + 5];
+            float[] b = new float[stride + 5];
+            vector.accumulateRows(w, stride, rows, coef, n, start, 0, a, 5);
+            SCALAR.accumulateRows(w, stride, rows, coef, n, start, 0, b, 5);
+            assertThat(a).containsExactly(b);
+        }
+    }
+
+    @Test
+    void accumulateRowsComputesTheWeightedSum() {
+        float[] w = new float[3 * 16];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i;
+        }
+        float[] out = new float[16];
+        vector.accumulateRows(w, 16, new int[] {2, 0}, new float[] {2f, -1f}, 2, null, 0, out, 0);
+        for (int c = 0; c < 16; c++) {
+            assertThat(out[c]).isEqualTo(2f * (32 + c) - c);
+        }
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @ValueSource(ints = {1, 16, 100, 784})
+    void elementwiseKernelsAgree(int len) {
+        float[] a = randomArray(len, 0.3);
+        float[] a2 = a.clone();
+        vector.relu(a, 0, len);
+        SCALAR.relu(a2, 0, len);
+        assertThat(a).containsExactly(a2);
+
+        float[] d = randomArray(len, 0);
+        float[] d2 = d.clone();
+        float[] act = randomArray(len, 0.5);
+        vector.reluBackward(d, 0, act, 0, len);
+        SCALAR.reluBackward(d2, 0, act, 0, len);
+        assertThat(d).containsExactly(d2);
+
+        int[] i1 = new int[len];
+        int[] i2 = new int[len];
+        float[] v1 = new float[len];
+        float[] v2 = new float[len];
+        float[] x = randomArray(len, 0.5);
+        int n1 = vector.nonZeros(x, 0, len, i1, v1);
+        int n2 = SCALAR.nonZeros(x, 0, len, i2, v2);
+        assertThat(n1).isEqualTo(n2);
+        for (int i = 0; i < n1; i++) {
+            assertThat(i1[i]).isEqualTo(i2[i]);
+            assertThat(v1[i]).isEqualTo(v2[i]).isNotZero();
+        }
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @ValueSource(ints = {7, 16, 128, 1000})
+    void optimizerKernelsAgree(int len) {
+        float[] g = randomArray(len, 0.2);
+        float[][] a = {randomArray(len, 0), new float[len], new float[len]};
+        float[][] b = {a[0].clone(), new float[len], new float[len]};
+        for (int step = 0; step < 3; step++) {
+            vector.adam(a[0], a[1], a[2], 0, g, 0, len, 3e-4f, 0.1f, 0.001f, 1e-7f);
+            SCALAR.adam(b[0], b[1], b[2], 0, g, 0, len, 3e-4f, 0.1f, 0.001f, 1e-7f);
+            vector.sgd(a[0], a[1], 0, g, 0, len, 0.01f, 0.9f);
+            SCALAR.sgd(b[0], b[1], 0, g, 0, len, 0.01f, 0.9f);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(a[i]).containsExactly(b[i]);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.fmnist.backend.pure.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fmnist.api.config.TrainingConfig;
+import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.testing.SyntheticData;
+import dev.fmnist.api.training.SessionTrainer;
+import dev.fmnist.api.training.TrainingJob;
+import dev.fmnist.api.training.TrainingResult;
+import dev.fmnist.backend.pure.PureSession;
+import dev.fmnist.backend.pure.kernel.KernelSelector;
+import dev.fmnist.backend.pure.kernel.Kernels;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bit-for-bit reproducibility: the same seed gives the same weights whatever the number of threads,
+ * and the Vector API and scalar kernels give the same weights.
+ */
+class DeterminismTest {
+    private static final TrainingConfig CONFIG = TrainingConfig.defaults().withEpochs(1).withSeed(5);
+
+    private static Weights train(Kernels kernels, int threads) {
+        SessionTrainer trainer = new SessionTrainer("pure", "test",
+                (spec, initial, config) -> new PureSession(spec, initial, config, kernels));
+        TrainingResult result = trainer.fit(TrainingJob.of(ModelSpec.mlp(), SyntheticData.train(),
+                CONFIG.withThreads(threads)));
+        try (var model = result.model()) {
+            return model.weights();
+        }
+    }
+
+    @Test
+    void sameWeightsWithOneTwoAndThreeThreads() {
+        Kernels kernels = KernelSelector.best();
+        Weights one = train(kernels, 1);
+        assertThat(train(kernels, 2)).isEqualTo(one);
+        assertThat(train(kernels, 3)).isEqualTo(one);
+        assertThat(train(kernels, 1)).isEqualTo(one);
+        assertThat(one).isNotEqualTo(dev.fmnist.api.model.Initializers.glorotUniform(ModelSpec.mlp(), 5));
+    }
+
+    @Test
+    void vectorAndScalarKernelsGiveTheSameWeights() {
+        Kernels vector = KernelSelector.vectorOrScalar();
+        assumeTrue(vector != KernelSelector.scalar(), "run with --add-modules jdk.incubator.vector");
+        assertThat(train(vector, 2)).isEqualTo(train(KernelSelector.scalar(), 1));
+    }
+}
