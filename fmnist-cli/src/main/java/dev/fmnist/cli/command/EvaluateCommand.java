@@ -1,0 +1,78 @@
+package dev.fmnist.cli.command;
+
+import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.eval.Evaluation;
+import dev.fmnist.api.eval.Evaluator;
+import dev.fmnist.cli.output.JsonOutput;
+import dev.fmnist.data.FashionMnist;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fmnist evaluate}: any backend's model file, evaluated on the test set on any backend. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluates a model file on the Fashion-MNIST test set: loss, accuracy, per-class "
+                + "precision/recall/F1 and the confusion matrix.",
+            "Any backend reads any backend's model file; by default the model runs on the backend that trained it "
+                + "(if it is installed and can run here, else on the default backend).",
+            "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})
+public final class EvaluateCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (.fmnist).")
+    Path modelFile;
+
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Backend to run the model on (default: the one that trained it).")
+    String backend;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory with the four Fashion-MNIST files.")
+    Path data;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    EvaluateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
+            FashionMnist fmnist = context.loadData(data);
+            Dataset test = fmnist.test();
+            long start = System.nanoTime();
+            Evaluation evaluation = Evaluator.evaluate(loaded.model(), test, 1000);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintStream out = context.out();
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("command", "evaluate");
+                doc.put("model_file", loaded.path().toString());
+                doc.put("backend", loaded.backend().name());
+                doc.put("backend_version", loaded.backend().version());
+                doc.put("provenance", loaded.saved().provenance().toJson());
+                doc.put("data", fmnist.directory().toString());
+                doc.put("seconds", seconds);
+                doc.put("evaluation", evaluation.toJson());
+                JsonOutput.print(out, doc);
+            } else {
+                out.println("Model: " + loaded.path());
+                out.println("  " + loaded.describe());
+                out.println("Backend: " + loaded.backend().name() + " " + loaded.backend().version());
+                out.println("Data: " + fmnist.directory() + " (test " + test.size() + "x28x28)");
+                out.println(String.format(Locale.ROOT, "Evaluated %d images in %.2fs (%.0f images/s)", test.size(),
+                        seconds, test.size() / Math.max(seconds, 1e-9)));
+                out.println();
+                out.print(evaluation.toTable());
+                out.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.fmnist.cli.command;
+
+import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.eval.Evaluation;
+import dev.fmnist.api.model.Model;
+import dev.fmnist.api.training.History;
+import dev.fmnist.cli.output.OutputPaths;
+import dev.fmnist.cli.output.Texts;
+import dev.fmnist.viz.report.ReportContent;
+import dev.fmnist.viz.report.ReportWriter;
+import java.nio.file.Path;
+
+/** The HTML report of a model, written with fmnist-viz (used by {@code train --report} and {@code report}). */
+final class Reports {
+    private Reports() {
+    }
+
+    /** Checks early that the report directory can be written. */
+    static void checkWritable(Path dir) {
+        OutputPaths.checkWritableDirectory(dir, dir);
+    }
+
+    /**
+     * Writes the report of {@code model} into {@code dir}.
+     *
+     * @param probabilities the model's 10 probabilities for every image of {@code test}
+     * @return the page's path
+     */
+    static Path write(Path dir, String title, Model model, History history, Evaluation evaluation, Dataset test,
+            float[] probabilities) {
+        ReportContent content = ReportContent.builder(title)
+                .modelSummary(model.spec().summary() + ", " + Texts.thousands(model.spec().parameterCount())
+                        + " parameters")
+                .provenance(model.provenance())
+                .history(history)
+                .evaluation(evaluation, test.name())
+                .predictions(test, probabilities)
+                .build();
+        return ReportWriter.defaults().withPngFiles(true).write(content, dir);
+    }
+
+    /** The model's probabilities for every image of {@code data}, in batches of 1,000. */
+    static float[] predictAll(Model model, Dataset data) {
+        int n = data.size();
+        float[] out = new float[n * 10];
+        for (int from = 0; from < n; from += 1000) {
+            int count = Math.min(1000, n - from);
+            float[] p = model.predict(data.scaledImages(from, count), count);
+            System.arraycopy(p, 0, out, from * 10, p.length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** Turning exceptions into one line on stderr and an exit code. */
+package dev.fmnist.cli.error;
