@@ -1,0 +1,85 @@
+package dev.fmnist.backend.dl4j;
+
+import dev.fmnist.api.error.BackendUnavailableException;
+import dev.fmnist.api.spi.Availability;
+import dev.fmnist.api.spi.Backend;
+import dev.fmnist.api.spi.BackendProvider;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * The Deeplearning4j backend's plugin face. Cheap and free of ND4J: constructing it, listing it and
+ * asking {@link #availability()} never loads an ND4J, DL4J or JavaCPP class, so a machine where ND4J
+ * cannot start still lists the other backends. Only {@link #create()} starts ND4J, through a class it
+ * loads by name.
+ */
+public final class Dl4jBackendProvider implements BackendProvider {
+    /** The name users pass to {@code --backend}. */
+    public static final String NAME = "dl4j";
+    /** The Deeplearning4j version this backend is built on. */
+    public static final String DL4J_VERSION = "1.0.0-M2.1";
+
+    /** The backend implementation; named, not referenced, so that loading this class loads no ND4J. */
+    static final String BACKEND_CLASS = "dev.fmnist.backend.dl4j.runtime.Dl4jBackend";
+
+    private final ClassLoader loader;
+
+    /** A provider that looks for ND4J in this class's class loader (what ServiceLoader needs). */
+    public Dl4jBackendProvider() {
+        this(Dl4jBackendProvider.class.getClassLoader());
+    }
+
+    Dl4jBackendProvider(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Deeplearning4j " + DL4J_VERSION + " on ND4J's native CPU backend (OpenBLAS)";
+    }
+
+    @Override
+    public String version() {
+        return DL4J_VERSION;
+    }
+
+    @Override
+    public boolean usesNativeCode() {
+        return true;
+    }
+
+    @Override
+    public int rank() {
+        return 10;
+    }
+
+    @Override
+    public Availability availability() {
+        return NativePlatform.current().availability(loader);
+    }
+
+    /**
+     * Starts ND4J (native libraries, thread settings) and returns the backend.
+     *
+     * @throws BackendUnavailableException with the reason if ND4J cannot start here
+     */
+    @Override
+    public Backend create() {
+        Availability availability = availability();
+        if (!availability.available()) {
+            throw new BackendUnavailableException("backend '" + NAME + "' cannot run here: " + availability.reason());
+        }
+        try {
+            Class<?> type = Class.forName(BACKEND_CLASS, true, loader);
+            return (Backend) type.getMethod("start").invoke(null);
+        } catch (InvocationTargetException e) {
+            throw StartFailure.unavailable(e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw StartFailure.unavailable(e);
+        }
+    }
+}
