@@ -7,6 +7,12 @@ import org.tensorflow.proto.ConfigProto;
  * The sizes of a TensorFlow session's thread pools: intra-op threads split one kernel (a matrix product),
  * inter-op threads run independent kernels side by side.
  *
+ * <p>TensorFlow 2.18 creates the intra-op pool once per process, sized by the first session; later sessions
+ * share it whatever they ask for (seen by counting the process's threads). Inter-op pools are made per
+ * session here ({@code use_per_session_threads}), so that setting is honoured every time. Both policies
+ * below therefore ask for the same intra-op size in the common case, all cores, so whichever session comes
+ * first sizes the pool sensibly.
+ *
  * @param intraOp threads inside one op
  * @param interOp ops run at once
  */
@@ -19,13 +25,12 @@ public record Threads(int intraOp, int interOp) {
     }
 
     /**
-     * Threads for training. At small batches a step is a chain of small kernels, so extra threads mostly
-     * add hand-over cost: with {@code threads == 0} (automatic) one intra-op and one inter-op thread are
-     * used, which measured fastest at batch 32 on the development machine and makes training bit-for-bit
-     * repeatable. An explicit thread count becomes the intra-op pool size.
+     * Threads for training: {@link TrainingConfig#effectiveThreads()} intra-op threads and one inter-op
+     * thread. The network is a chain of kernels, so a second inter-op thread finds nothing to run in parallel
+     * and only adds hand-over cost; small batch-32 products stay on one thread inside Eigen anyway.
      */
     public static Threads forTraining(TrainingConfig config) {
-        return config.threads() == 0 ? new Threads(1, 1) : new Threads(config.threads(), 1);
+        return new Threads(config.effectiveThreads(), 1);
     }
 
     /** Threads for inference: batches are large there, so every core splits the matrix products. */
@@ -38,6 +43,7 @@ public record Threads(int intraOp, int interOp) {
         return ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(intraOp)
                 .setInterOpParallelismThreads(interOp)
+                .setUsePerSessionThreads(true)
                 .build();
     }
 }

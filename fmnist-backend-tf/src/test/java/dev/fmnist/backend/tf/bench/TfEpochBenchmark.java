@@ -23,12 +23,14 @@ import java.util.Locale;
  * Seconds per epoch at batch 32 and inference images per second on the real Fashion-MNIST, for the fmnist
  * TensorFlow backend and for {@link PlainTfNetwork}, the same network in plain TensorFlow Java. Runs are
  * interleaved so machine noise hits both alike; the median epoch after the first (warm-up) is reported.
+ * TensorFlow sizes its intra-op pool once per process (see {@code Threads}), so compare thread counts in
+ * separate runs.
  *
  * <pre>
  * mvn -o -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.fmnist.backend.tf.bench.TfEpochBenchmark -Dexec.args="3 2"
+ *     -Dexec.mainClass=dev.fmnist.backend.tf.bench.TfEpochBenchmark -Dexec.args="3 2 0"
  * </pre>
- * Arguments: epochs per run (default 3), rounds (default 2).
+ * Arguments: epochs per run (default 3), rounds (default 2), threads (default 0: all cores).
  */
 public final class TfEpochBenchmark {
     private static final int BATCH = 32;
@@ -40,6 +42,8 @@ public final class TfEpochBenchmark {
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int intra = TrainingConfig.defaults().withThreads(threads).effectiveThreads();
         FashionMnist data = FashionMnist.locate();
         Dataset train = data.train();
         Dataset test = data.test();
@@ -47,27 +51,22 @@ public final class TfEpochBenchmark {
         int[] trainLabels = train.labels(0, train.size());
         float[] testImages = test.scaledImages(0, test.size());
         int[] testLabels = test.labels(0, test.size());
-        System.out.printf(Locale.ROOT, "TF Java %s, %d cores, %d epochs x %d rounds, batch %d%n",
-                TfBackendProvider.VERSION, Runtime.getRuntime().availableProcessors(), epochs, rounds, BATCH);
+        System.out.printf(Locale.ROOT, "TF Java %s, %d cores, intra-op %d / inter-op 1, %d epochs x %d rounds, "
+                + "batch %d%n", TfBackendProvider.VERSION, Runtime.getRuntime().availableProcessors(), intra, epochs,
+                rounds, BATCH);
 
-        List<Double> plain11 = new ArrayList<>();
-        List<Double> plain22 = new ArrayList<>();
-        List<Double> fmnistAuto = new ArrayList<>();
-        List<Double> fmnist2 = new ArrayList<>();
+        List<Double> plainSeconds = new ArrayList<>();
+        List<Double> fmnistSeconds = new ArrayList<>();
         try (Backend backend = new TfBackendProvider().create()) {
             for (int round = 1; round <= rounds; round++) {
-                plain11.addAll(plain(trainImages, trainLabels, testImages, testLabels, epochs, 1, 1));
-                fmnistAuto.addAll(fmnist(backend, train, test, epochs, 0));
-                plain22.addAll(plain(trainImages, trainLabels, testImages, testLabels, epochs, 2, 2));
-                fmnist2.addAll(fmnist(backend, train, test, epochs, 2));
+                plainSeconds.addAll(plain(trainImages, trainLabels, testImages, testLabels, epochs, intra, 1));
+                fmnistSeconds.addAll(fmnist(backend, train, test, epochs, threads));
             }
             System.out.println();
             System.out.println("seconds per epoch (median of epochs 2.., all rounds):");
-            double base = median(plain11);
-            report("plain TF Java, intra 1 / inter 1", plain11, base);
-            report("plain TF Java, intra 2 / inter 2", plain22, base);
-            report("fmnist tf, threads auto (1 / 1)", fmnistAuto, base);
-            report("fmnist tf, threads 2 (2 / 1)", fmnist2, base);
+            double base = median(plainSeconds);
+            report("plain TF Java", plainSeconds, base);
+            report("fmnist tf backend", fmnistSeconds, base);
 
             System.out.println();
             System.out.println("inference, 10,000 test images in batches of 1,000:");
@@ -102,7 +101,7 @@ public final class TfEpochBenchmark {
                 System.out.printf(Locale.ROOT, "  (evaluation: %s)%n", Evaluator.evaluate(model, test, 1000)
                         .accuracy());
             }
-            try (PlainTfNetwork plain = new PlainTfNetwork(42, 2, 1)) {
+            try (PlainTfNetwork plain = new PlainTfNetwork(42, intra, 1)) {
                 plain.epoch(trainImages, trainLabels, BATCH, 1);
                 float[] out = new float[test.size() * FashionClass.COUNT];
                 double best = 0;
@@ -111,7 +110,7 @@ public final class TfEpochBenchmark {
                     plain.predict(testImages, test.size(), INFERENCE_BATCH, out);
                     best = Math.max(best, test.size() / ((System.nanoTime() - start) / 1e9));
                 }
-                System.out.printf(Locale.ROOT, "  plain TF Java (intra 2):   %,.0f images/s, accuracy %.4f%n", best,
+                System.out.printf(Locale.ROOT, "  plain TF Java:              %,.0f images/s, accuracy %.4f%n", best,
                         accuracy(out, testLabels));
             }
         }
@@ -125,15 +124,14 @@ public final class TfEpochBenchmark {
                 long start = System.nanoTime();
                 long correct = net.epoch(images, labels, BATCH, e);
                 double s = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "plain %d/%d epoch %d: %.3f s, train accuracy %.4f%n", intra, inter,
-                        e, s, correct / (double) labels.length);
+                System.out.printf(Locale.ROOT, "plain epoch %d: %.3f s, train accuracy %.4f%n", e, s, correct / (double) labels.length);
                 if (e > 1) {
                     seconds.add(s);
                 }
             }
             float[] out = new float[testLabels.length * FashionClass.COUNT];
             net.predict(testImages, testLabels.length, INFERENCE_BATCH, out);
-            System.out.printf(Locale.ROOT, "plain %d/%d test accuracy %.4f%n", intra, inter, accuracy(out, testLabels));
+            System.out.printf(Locale.ROOT, "plain test accuracy %.4f%n", accuracy(out, testLabels));
         }
         return seconds;
     }
@@ -144,8 +142,8 @@ public final class TfEpochBenchmark {
             @Override
             public void onEpochEnd(EpochStats stats) {
                 double s = stats.nanos() / 1e9;
-                System.out.printf(Locale.ROOT, "fmnist threads=%d epoch %d: %.3f s, train accuracy %.4f%n",
-                        threads, stats.epoch(), s, stats.accuracy());
+                System.out.printf(Locale.ROOT, "fmnist epoch %d: %.3f s, train accuracy %.4f%n",
+                        stats.epoch(), s, stats.accuracy());
                 if (stats.epoch() > 1) {
                     seconds.add(s);
                 }
@@ -155,7 +153,7 @@ public final class TfEpochBenchmark {
         TrainingResult result = backend.trainer().fit(TrainingJob.of(ModelSpec.mlp(), train, config)
                 .withListener(timer));
         try (Model model = result.model()) {
-            System.out.printf(Locale.ROOT, "fmnist threads=%d test accuracy %.4f%n", threads,
+            System.out.printf(Locale.ROOT, "fmnist test accuracy %.4f%n",
                     Evaluator.evaluate(model, test, 1000).accuracy());
         }
         return seconds;
@@ -178,7 +176,7 @@ public final class TfEpochBenchmark {
 
     private static void report(String label, List<Double> seconds, double base) {
         double m = median(seconds);
-        System.out.printf(Locale.ROOT, "  %-36s %.3f s  (%+.1f%% vs plain 1/1; min %.3f, max %.3f)%n", label, m,
+        System.out.printf(Locale.ROOT, "  %-36s %.3f s  (%+.1f%% vs plain; min %.3f, max %.3f)%n", label, m,
                 (m / base - 1) * 100, seconds.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                 seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
     }
