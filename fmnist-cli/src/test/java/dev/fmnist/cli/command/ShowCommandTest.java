@@ -1,0 +1,55 @@
+package dev.fmnist.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fmnist.api.FashionClass;
+import dev.fmnist.api.testing.SyntheticData;
+import dev.fmnist.cli.testing.Cli;
+import dev.fmnist.cli.testing.Fixtures;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShowCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsATestImageWithItsLabel() {
+        Cli.Result r = Cli.in(dir).run("show", "--test-index", "4", "--data", Fixtures.data().toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        FashionClass label = FashionClass.ofLabel(SyntheticData.test().label(4));
+        List<String> lines = r.out().lines().toList();
+        // 14 text rows of 28 columns (two pixel rows per character row), then the caption.
+        assertThat(lines).hasSize(15);
+        assertThat(lines.subList(0, 14)).allMatch(l -> l.length() == 28);
+        assertThat(lines.get(14)).isEqualTo("Test image 4: " + label.displayName() + " (label " + label.label() + ")");
+        assertThat(String.join("", lines.subList(0, 14))).matches("[ .:\\-=+*#%@]+").containsPattern("[+*#%@]");
+    }
+
+    @Test
+    void halfBlocksInGreyWhenColoursAreAsked() {
+        Cli.Result r = Cli.in(dir).run("show", "--data", Fixtures.data().toString(), "--colors", "truecolor");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\u2580").contains("\u001b[38;2;").contains("Training image 0: ");
+    }
+
+    @Test
+    void showsAPictureAsTheModelSeesItAndWritesAPng() throws IOException {
+        Path photo = PredictCommandTest.photoOf(dir, 1);
+        Path png = dir.resolve("seen.png");
+
+        Cli.Result r = Cli.in(dir).run("show", photo.toString(), "--out", "seen.png");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains(photo + " as the model sees it (28x28): 400x300, inverted");
+        BufferedImage picture = ImageIO.read(png.toFile());
+        assertThat(picture.getWidth()).isGreaterThanOrEqualTo(280);
+    }
+}
