@@ -19,7 +19,7 @@ public final class Dl4jBackendProvider implements BackendProvider {
     public static final String DL4J_VERSION = "1.0.0-M2.1";
 
     /** The backend implementation; named, not referenced, so that loading this class loads no ND4J. */
-    static final String BACKEND_CLASS = "dev.fmnist.backend.dl4j.runtime.Dl4jBackend";
+    static final String BACKEND_CLASS = "dev.fmnist.backend.dl4j.engine.Dl4jBackend";
 
     private final ClassLoader loader;
 

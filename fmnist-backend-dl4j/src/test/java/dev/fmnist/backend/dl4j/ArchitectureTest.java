@@ -2,6 +2,7 @@ package dev.fmnist.backend.dl4j;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,8 +27,14 @@ class ArchitectureTest {
     void theProviderPackageNeverTouchesNativeCode() {
         noClasses().that().resideInAPackage("dev.fmnist.backend.dl4j")
                 .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..",
-                        "org.bytedeco..", "dev.fmnist.backend.dl4j.runtime..", "dev.fmnist.backend.dl4j.network..",
+                        "org.bytedeco..", "dev.fmnist.backend.dl4j.engine..", "dev.fmnist.backend.dl4j.runtime..",
+                        "dev.fmnist.backend.dl4j.network..",
                         "dev.fmnist.backend.dl4j.training..", "dev.fmnist.backend.dl4j.model..")
                 .check(main);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.fmnist.backend.dl4j.(*)..").should().beFreeOfCycles().check(main);
     }
 }

@@ -1,4 +1,4 @@
-package dev.fmnist.backend.dl4j.runtime;
+package dev.fmnist.backend.dl4j.engine;
 
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
@@ -10,6 +10,7 @@ import dev.fmnist.api.training.Trainer;
 import dev.fmnist.backend.dl4j.Dl4jBackendProvider;
 import dev.fmnist.backend.dl4j.model.Dl4jModel;
 import dev.fmnist.backend.dl4j.network.Dl4jNetwork;
+import dev.fmnist.backend.dl4j.runtime.Nd4jRuntime;
 import dev.fmnist.backend.dl4j.training.Dl4jTrainingSession;
 
 /**

@@ -6,6 +6,7 @@ import dev.fmnist.api.data.Images;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Predictor;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.backend.dl4j.runtime.Nd4jRuntime;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -69,6 +70,7 @@ public final class Dl4jNetwork implements Predictor {
         if (count == 0) {
             return;
         }
+        Nd4jRuntime.onThisThread();
         INDArray out = net.output(features(images, count), false);
         HostArrays.read(out, probabilities, count * FashionClass.COUNT);
     }

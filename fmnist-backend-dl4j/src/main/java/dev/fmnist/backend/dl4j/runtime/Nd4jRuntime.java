@@ -13,7 +13,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * take every core and spin against each other; one thread each is more than twice as fast on two cores.
  * Users should not have to export {@code OMP_NUM_THREADS}, so the backend sets the same limits through
  * ND4J's API right after ND4J starts: the OpenMP thread count, the OpenBLAS thread count and libnd4j's
- * own master/worker limits.
+ * own master/worker limits. OpenBLAS's and libnd4j's limits are process-wide, but OpenMP keeps its count
+ * per calling thread (a thread that has not set it uses the default of one per core), so
+ * {@link #onThisThread()} applies it on every thread that trains or predicts.
  */
 public final class Nd4jRuntime {
     /** Threads used when the training configuration leaves the choice to the backend (threads = 0). */
@@ -21,6 +23,9 @@ public final class Nd4jRuntime {
 
     private static final Object LOCK = new Object();
     private static boolean started;
+    private static volatile int threads = DEFAULT_THREADS;
+    /** The OpenMP thread count last applied on each thread (OpenMP keeps it per calling thread). */
+    private static final ThreadLocal<int[]> APPLIED = ThreadLocal.withInitial(() -> new int[] {0});
 
     private Nd4jRuntime() {
     }
@@ -49,17 +54,29 @@ public final class Nd4jRuntime {
     }
 
     /**
-     * Limits ND4J's native threads: OpenMP (libnd4j's parallel loops), OpenBLAS (matrix products) and
-     * libnd4j's master/worker pool. Process-wide; applied by each training session and the backend.
+     * Limits ND4J's native threads: OpenBLAS (matrix products) and libnd4j's master/worker pool for the
+     * whole process, and OpenMP (libnd4j's parallel loops) on the calling thread and, through
+     * {@link #onThisThread()}, on every thread that later runs the network.
      *
-     * @param threads at least 1
+     * @param count at least 1
      */
-    public static void useThreads(int threads) {
-        int n = Math.max(1, threads);
+    public static void useThreads(int count) {
+        int n = Math.max(1, count);
+        threads = n;
         Nd4j.getEnvironment().setMaxMasterThreads(n);
         Nd4j.getEnvironment().setMaxThreads(n);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
+        onThisThread();
+    }
+
+    /** Applies the OpenMP thread count on the calling thread if it has not been applied there yet. */
+    public static void onThisThread() {
+        int[] applied = APPLIED.get();
+        int n = threads;
+        if (applied[0] != n) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+            applied[0] = n;
+        }
     }
 
     /** The thread limits in force, for logs and benchmarks. */

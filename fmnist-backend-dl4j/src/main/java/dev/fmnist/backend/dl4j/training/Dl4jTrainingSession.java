@@ -51,6 +51,7 @@ public final class Dl4jTrainingSession implements TrainingSession {
     public void step(Batch batch, StepMetrics metrics) {
         int n = batch.count();
         synchronized (network) {
+            Nd4jRuntime.onThisThread();
             INDArray features = network.features(batch.images(), n);
             INDArray labels = labelArrays.rows(oneHot(batch.labels(), n), n, FashionClass.COUNT);
             accuracy.expect(batch.labels(), n);

@@ -1,0 +1,115 @@
+package dev.fmnist.backend.dl4j.bench;
+
+import dev.fmnist.api.config.TrainingConfig;
+import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.eval.Evaluator;
+import dev.fmnist.api.model.Model;
+import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.spi.Backend;
+import dev.fmnist.api.training.TrainingJob;
+import dev.fmnist.api.training.TrainingResult;
+import dev.fmnist.backend.dl4j.Dl4jBackendProvider;
+import dev.fmnist.backend.dl4j.runtime.Nd4jRuntime;
+import dev.fmnist.data.FashionMnist;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Seconds per epoch at batch 32 and inference images/s on the real data, for the backend and for
+ * {@link PlainDl4jBaseline} (the same network in plain DL4J code) in the same JVM, taking turns epoch by
+ * epoch so that load from other processes hits both alike. A benchmark, not a test: run it with
+ *
+ * <pre>
+ * mvn -pl fmnist-backend-dl4j test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.fmnist.backend.dl4j.bench.Dl4jEpochBenchmark -Dexec.args="[rounds] [plain|fmnist|both]"
+ * </pre>
+ */
+public final class Dl4jEpochBenchmark {
+    private static final int BATCH = 32;
+    private static final int INFERENCE_BATCH = 1000;
+
+    private Dl4jEpochBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        String which = args.length > 1 ? args[1] : "both";
+        boolean plain = !which.equals("fmnist");
+        boolean fmnist = !which.equals("plain");
+        FashionMnist data = FashionMnist.locate();
+        Dataset train = data.train();
+        Dataset test = data.test();
+        try (Backend backend = new Dl4jBackendProvider().create()) {
+            System.out.println("threads: " + Nd4jRuntime.threadSummary() + ", OMP_NUM_THREADS="
+                    + System.getenv("OMP_NUM_THREADS"));
+            PlainDl4jBaseline baseline = plain ? new PlainDl4jBaseline(train, BATCH) : null;
+            List<Double> plainEpochs = new ArrayList<>();
+            List<Double> fmnistEpochs = new ArrayList<>();
+            Model last = null;
+            for (int round = 0; round <= rounds; round++) {
+                String tag = round == 0 ? "warm-up" : "round " + round;
+                if (plain) {
+                    double s = baseline.epoch();
+                    System.out.printf(Locale.ROOT, "%-8s plain DL4J  %.2f s/epoch%n", tag, s);
+                    if (round > 0) {
+                        plainEpochs.add(s);
+                    }
+                }
+                if (fmnist) {
+                    TrainingConfig config = TrainingConfig.defaults().withEpochs(1).withSeed(42 + round);
+                    TrainingResult result = backend.trainer().fit(TrainingJob.of(ModelSpec.mlp(), train, config));
+                    double s = result.history().last().nanos() / 1e9;
+                    System.out.printf(Locale.ROOT, "%-8s fmnist dl4j %.2f s/epoch (loss %.4f)%n", tag, s,
+                            result.history().last().loss());
+                    if (round > 0) {
+                        fmnistEpochs.add(s);
+                    }
+                    if (last != null) {
+                        last.close();
+                    }
+                    last = result.model();
+                }
+            }
+            float[] images = test.scaledImages(0, test.size());
+            if (plain) {
+                INDArray features = Nd4j.create(images, new long[] {test.size(), 784}, 'c');
+                double best = 0;
+                for (int i = 0; i < 5; i++) {
+                    best = Math.max(best, baseline.inference(features, INFERENCE_BATCH));
+                }
+                System.out.printf(Locale.ROOT, "plain DL4J  median %.2f s/epoch, inference %.0f images/s, "
+                        + "test accuracy after %d epochs %.4f%n", median(plainEpochs), best, rounds + 1,
+                        baseline.accuracy(features, test.labels(0, test.size())));
+            }
+            if (fmnist) {
+                double best = 0;
+                float[] out = new float[INFERENCE_BATCH * 10];
+                for (int i = 0; i < 5; i++) {
+                    long start = System.nanoTime();
+                    for (int from = 0; from < test.size(); from += INFERENCE_BATCH) {
+                        float[] batch = Arrays.copyOfRange(images, from * 784, (from + INFERENCE_BATCH) * 784);
+                        last.predict(batch, INFERENCE_BATCH, out);
+                    }
+                    best = Math.max(best, test.size() / ((System.nanoTime() - start) / 1e9));
+                }
+                System.out.printf(Locale.ROOT, "fmnist dl4j median %.2f s/epoch, inference %.0f images/s, "
+                        + "test accuracy after 1 epoch %.4f%n", median(fmnistEpochs), best,
+                        Evaluator.evaluate(last, test, INFERENCE_BATCH).accuracy());
+                last.close();
+            }
+            if (plain && fmnist) {
+                System.out.printf(Locale.ROOT, "fmnist / plain epoch time: %.3f%n",
+                        median(fmnistEpochs) / median(plainEpochs));
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
