@@ -14,6 +14,8 @@ import dev.fmnist.backend.tf.graph.Parameter;
 import dev.fmnist.backend.tf.graph.TrainingGraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -32,13 +34,18 @@ import org.tensorflow.types.TInt32;
 public final class GraphRunner implements AutoCloseable {
     /** Most images fed in one run when predicting; bounds the native memory of a large call. */
     static final int MAX_PREDICT_RUN = 8192;
+    /** Fewest images worth a concurrent run of their own. */
+    static final int MIN_SHARD = 128;
 
     private final Graph graph;
     private final Session session;
     private final NetworkGraph network;
     private final TrainingGraph training;
+    private final Threads threads;
 
-    private GraphRunner(Graph graph, Session session, NetworkGraph network, TrainingGraph training) {
+    private GraphRunner(Graph graph, Session session, NetworkGraph network, TrainingGraph training,
+            Threads threads) {
+        this.threads = threads;
         this.graph = graph;
         this.session = session;
         this.network = network;
@@ -64,7 +71,7 @@ public final class GraphRunner implements AutoCloseable {
             weights.checkMatches(spec);
             TrainingGraph training = optimizer == null ? null : TrainingGraph.build(tf, network, optimizer);
             Session session = new Session(graph, threads.toConfig());
-            GraphRunner runner = new GraphRunner(graph, session, network, training);
+            GraphRunner runner = new GraphRunner(graph, session, network, training, threads);
             try {
                 runner.load(weights);
                 return runner;
@@ -102,11 +109,40 @@ public final class GraphRunner implements AutoCloseable {
         return network.spec();
     }
 
-    /** Predicts probabilities, as {@link Predictor#predict(float[], int, float[])} specifies. */
-    public void predict(float[] images, int count, float[] probabilities) {
+    /**
+     * Predicts probabilities, as {@link Predictor#predict(float[], int, float[])} specifies. A large call is
+     * split into one shard per inter-op thread, run as concurrent {@code Session.run} calls (the caller runs
+     * one, the common fork-join pool the others): each run's kernels stay on one thread, so this uses every
+     * core without growing TensorFlow's process-wide intra-op pool, which training wants at one thread.
+     *
+     * @return {@code probabilities}
+     */
+    public float[] predict(float[] images, int count, float[] probabilities) {
         Predictor.checkShapes(images, count, probabilities);
-        for (int from = 0; from < count; from += MAX_PREDICT_RUN) {
-            int n = Math.min(MAX_PREDICT_RUN, count - from);
+        int shards = Math.max(1, Math.min(threads.interOp(), count / MIN_SHARD));
+        if (shards == 1) {
+            predictRange(images, 0, count, probabilities);
+            return probabilities;
+        }
+        int size = (count + shards - 1) / shards;
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int from = size; from < count; from += size) {
+            int start = from;
+            int end = Math.min(count, from + size);
+            others.add(CompletableFuture.runAsync(() -> predictRange(images, start, end, probabilities)));
+        }
+        predictRange(images, 0, size, probabilities);
+        try {
+            CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return probabilities;
+    }
+
+    private void predictRange(float[] images, int start, int end, float[] probabilities) {
+        for (int from = start; from < end; from += MAX_PREDICT_RUN) {
+            int n = Math.min(MAX_PREDICT_RUN, end - from);
             try (TFloat32 x = imageTensor(images, from, n);
                     Result result = session.runner().feed(network.images(), x)
                             .fetch(network.probabilities()).run()) {
