@@ -13,6 +13,7 @@ import dev.fmnist.api.training.TrainingJob;
 import dev.fmnist.api.training.TrainingListener;
 import dev.fmnist.api.training.TrainingResult;
 import dev.fmnist.backend.tf.TfBackendProvider;
+import dev.fmnist.backend.tf.session.Threads;
 import dev.fmnist.data.FashionMnist;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ import java.util.Locale;
  * mvn -o -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.fmnist.backend.tf.bench.TfEpochBenchmark -Dexec.args="3 2 0"
  * </pre>
- * Arguments: epochs per run (default 3), rounds (default 2), threads (default 0: all cores).
+ * Arguments: epochs per run (default 3), rounds (default 2), threads (default 0: the backend's choice).
  */
 public final class TfEpochBenchmark {
     private static final int BATCH = 32;
@@ -43,7 +44,8 @@ public final class TfEpochBenchmark {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        int intra = TrainingConfig.defaults().withThreads(threads).effectiveThreads();
+        // The baseline gets the intra-op size the backend picks, so both run on the same process-wide pool.
+        int intra = Threads.forTraining(TrainingConfig.defaults().withThreads(threads)).intraOp();
         FashionMnist data = FashionMnist.locate();
         Dataset train = data.train();
         Dataset test = data.test();
@@ -72,46 +74,44 @@ public final class TfEpochBenchmark {
             System.out.println("inference, 10,000 test images in batches of 1,000:");
             try (Model model = backend.trainer().fit(TrainingJob.of(ModelSpec.mlp(), train,
                     TrainingConfig.defaults().withEpochs(1))).model()) {
+                // Batches prepared once, as Evaluator's reused Batch buffer would hold them.
+                int batches = test.size() / INFERENCE_BATCH;
+                float[][] inputs = new float[batches][];
+                float[][] outputs = new float[batches][INFERENCE_BATCH * FashionClass.COUNT];
+                for (int b = 0; b < batches; b++) {
+                    inputs[b] = Arrays.copyOfRange(testImages, b * INFERENCE_BATCH * 784,
+                            (b + 1) * INFERENCE_BATCH * 784);
+                }
+                List<Double> rates = new ArrayList<>();
+                for (int rep = 0; rep < 30; rep++) {
+                    long start = System.nanoTime();
+                    for (int b = 0; b < batches; b++) {
+                        model.predict(inputs[b], INFERENCE_BATCH, outputs[b]);
+                    }
+                    rates.add(test.size() / ((System.nanoTime() - start) / 1e9));
+                }
                 float[] out = new float[test.size() * FashionClass.COUNT];
-                double best = 0;
-                for (int rep = 0; rep < 20; rep++) {
-                    long start = System.nanoTime();
-                    for (int from = 0; from < test.size(); from += INFERENCE_BATCH) {
-                        float[] chunk = new float[INFERENCE_BATCH * FashionClass.COUNT];
-                        model.predict(Arrays.copyOfRange(testImages, from * 784, (from + INFERENCE_BATCH) * 784),
-                                INFERENCE_BATCH, chunk);
-                        System.arraycopy(chunk, 0, out, from * FashionClass.COUNT, chunk.length);
-                    }
-                    best = Math.max(best, test.size() / ((System.nanoTime() - start) / 1e9));
+                for (int b = 0; b < batches; b++) {
+                    System.arraycopy(outputs[b], 0, out, b * outputs[b].length, outputs[b].length);
                 }
-                System.out.printf(Locale.ROOT, "  fmnist tf model.predict:   %,.0f images/s (best of 20), "
-                        + "accuracy %.4f%n", best, accuracy(out, testLabels));
-                float[] direct = new float[test.size() * FashionClass.COUNT];
-                double bestDirect = 0;
-                for (int rep = 0; rep < 20; rep++) {
-                    long start = System.nanoTime();
-                    for (int from = 0; from < test.size(); from += INFERENCE_BATCH) {
-                        float[] chunk = new float[INFERENCE_BATCH * FashionClass.COUNT];
-                        // Without the array copies above: the backend's own cost.
-                        model.predict(testImages, INFERENCE_BATCH, chunk);
-                    }
-                    bestDirect = Math.max(bestDirect, test.size() / ((System.nanoTime() - start) / 1e9));
-                }
-                System.out.printf(Locale.ROOT, "  fmnist tf, no array copies: %,.0f images/s%n", bestDirect);
+                System.out.printf(Locale.ROOT, "  fmnist tf model.predict:  best %,.0f, median %,.0f images/s, "
+                        + "accuracy %.4f%n", rates.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                        median(rates), accuracy(out, testLabels));
                 System.out.printf(Locale.ROOT, "  (evaluation: %s)%n", Evaluator.evaluate(model, test, 1000)
                         .accuracy());
             }
             try (PlainTfNetwork plain = new PlainTfNetwork(42, intra, 1)) {
                 plain.epoch(trainImages, trainLabels, BATCH, 1);
                 float[] out = new float[test.size() * FashionClass.COUNT];
-                double best = 0;
-                for (int rep = 0; rep < 20; rep++) {
+                List<Double> rates = new ArrayList<>();
+                for (int rep = 0; rep < 30; rep++) {
                     long start = System.nanoTime();
                     plain.predict(testImages, test.size(), INFERENCE_BATCH, out);
-                    best = Math.max(best, test.size() / ((System.nanoTime() - start) / 1e9));
+                    rates.add(test.size() / ((System.nanoTime() - start) / 1e9));
                 }
-                System.out.printf(Locale.ROOT, "  plain TF Java:              %,.0f images/s, accuracy %.4f%n", best,
-                        accuracy(out, testLabels));
+                System.out.printf(Locale.ROOT, "  plain TF Java:            best %,.0f, median %,.0f images/s, "
+                        + "accuracy %.4f%n", rates.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                        median(rates), accuracy(out, testLabels));
             }
         }
     }
