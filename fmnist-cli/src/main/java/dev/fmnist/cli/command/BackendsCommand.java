@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /** {@code fmnist backends}: every backend found, without loading any native library. */
 @Command(name = "backends", mixinStandardHelpOptions = true,
-        description = {"Lists every backend found, built in (on the class path) or from plugin jars: its version, "
-                + "whether it uses native code, and whether it can run here.",
+        description = {"Lists the backends and whether they can run here.", "",
+            "Lists every backend found, built in (on the class path) or from plugin jars: its version, whether it "
+                + "uses native code, and whether it can run here.",
             "Only the providers are asked (their availability check looks at the platform and classes); no backend "
                 + "is created and no native library is loaded.",
             "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})

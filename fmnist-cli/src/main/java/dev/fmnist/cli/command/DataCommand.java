@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 
 /** {@code fmnist data [info|fetch|verify]}: where the data is, fetching it, checking it. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Where the Fashion-MNIST files are (info, the default), downloading them (fetch), checking "
-                + "their MD5 sums (verify).", ""},
+        description = {"Finds, fetches and verifies the Fashion-MNIST files.", "",
+            "Where the files are (info, the default), downloading them (fetch), checking their MD5 sums (verify).",
+            ""},
         subcommands = {DataCommand.Info.class, DataCommand.Fetch.class, DataCommand.Verify.class})
 public final class DataCommand implements Callable<Integer> {
     private final CliContext context;

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fmnist evaluate}: any backend's model file, evaluated on the test set on any backend. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluates a model file on the Fashion-MNIST test set: loss, accuracy, per-class "
-                + "precision/recall/F1 and the confusion matrix.",
+        description = {"Evaluates a model file on the test set.", "",
+            "Prints loss, accuracy, per-class precision/recall/F1 and the confusion matrix.",
             "Any backend reads any backend's model file; by default the model runs on the backend that trained it "
                 + "(if it is installed and can run here, else on the default backend).",
             "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})

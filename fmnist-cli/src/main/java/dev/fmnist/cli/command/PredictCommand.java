@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fmnist predict}: classifies picture files or test images. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classifies picture files of any size (PNG, JPEG, GIF, BMP), or test images by index, and "
-                + "prints the most probable classes with their probabilities.",
+        description = {"Classifies picture files or test images.", "",
+            "Classifies picture files of any size (PNG, JPEG, GIF, BMP), or test images by index, and prints the "
+                + "most probable classes with their probabilities.",
             "Pictures are prepared as Fashion-MNIST's were: made grey; inverted when the background (the border "
                 + "pixels) is light, since the dataset is light on black; cropped to the object; scaled so the "
                 + "longer side is 28 pixels, keeping the aspect ratio; centred on 28x28. "

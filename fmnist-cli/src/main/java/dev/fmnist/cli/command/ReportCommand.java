@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fmnist report}: a model's self-contained HTML report. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluates a model file on the test set and writes a self-contained HTML report: training "
+        description = {"Writes a model's HTML report.", "",
+            "Evaluates a model file on the test set and writes a self-contained HTML report: training "
                 + "curves, confusion matrix heatmap, prediction grids (first test images and mistakes), the "
                 + "evaluation table, provenance and training settings. The pictures are also written as PNG files "
                 + "beside index.html.", ""})

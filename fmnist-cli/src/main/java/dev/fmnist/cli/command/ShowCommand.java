@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fmnist show}: the tutorial's {@code imshow}, in the terminal and as a PNG. */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows one image in the terminal (Unicode half blocks in grey levels, or an ASCII ramp when "
-                + "output is not a terminal) with its label, and writes it as a PNG with --out.",
+        description = {"Shows an image in the terminal, or writes it as a PNG.", "",
+            "Shows one image in the terminal (Unicode half blocks in grey levels, or an ASCII ramp when output is "
+                + "not a terminal) with its label, and writes it as a PNG with --out.",
             "With IMAGE, shows the 28x28 form of a picture file exactly as 'fmnist predict' feeds it to the model.",
             "Without an image option, shows training image 0, as the tutorial does.", ""})
 public final class ShowCommand implements Callable<Integer> {

@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
 
 /** {@code fmnist train}: the tutorial end to end. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a model on Fashion-MNIST, evaluates it on the test set, saves it and shows the "
-                + "first test predictions: the Keras tutorial end to end.", "",
+        description = {"Trains, evaluates and saves a model: the Keras tutorial end to end.", "",
+            "Trains a model on Fashion-MNIST, evaluates it on the test set, saves it and shows the first test "
+                + "predictions.",
             "Prints the data shapes, a progress bar per epoch (one line per epoch when output is not a terminal), "
                 + "the test loss and accuracy with per-class precision/recall/F1 and the confusion matrix, "
                 + "and the first 5 test predictions beside their true labels.",
