@@ -21,7 +21,9 @@ class BackendsCommandTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).containsPattern("(?m)^fake\\*\\s+\\S+\\s+no\\s+yes\\s+scalar test backend .*\\[built-in\\]$")
-                .contains("* default backend: fake").contains("Plugin directories: none");
+                .contains("* default backend: fake").contains("Plugin directories: none")
+                .containsPattern("(?m)^unavailable\\s+0\\s+yes\\s+no\\s+.*$")
+                .contains("cannot run here: needs a GPU this machine lacks");
     }
 
     @Test

@@ -38,6 +38,23 @@ class ErrorPathsTest {
     }
 
     @Test
+    void aBackendThatCannotRunHereSaysWhy() {
+        Cli.Result r = cli().run("train", "--backend", "unavailable", "--data", Fixtures.data().toString());
+
+        assertOneLine(r, 1, "backend 'unavailable' cannot run here: needs a GPU this machine lacks");
+    }
+
+    @Test
+    void divergingTrainingSuggestsALowerLearningRate() {
+        Cli.Result r = cli().run("train", "--backend", "fake", "--learning-rate", "1e30", "--data",
+                Fixtures.data().toString(), "--out", "diverged.fmnist");
+
+        assertOneLine(r, 1, "training diverged: loss became ");
+        assertThat(r.err()).contains("lower the learning rate (--learning-rate)");
+        assertThat(dir.resolve("diverged.fmnist")).doesNotExist();
+    }
+
+    @Test
     void missingData() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
 
