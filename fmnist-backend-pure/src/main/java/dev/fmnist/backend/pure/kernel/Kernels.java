@@ -26,6 +26,16 @@ public interface Kernels {
     void accumulateRows(float[] w, int stride, int[] rows, float[] coef, int n, float[] init, int initOff,
             float[] out, int outOff);
 
+    /**
+     * {@link #accumulateRows} for two inputs at once over the union of their non-zero rows: each row of
+     * {@code w} is loaded once and feeds both sums, halving the memory traffic that bounds the first
+     * layer. {@code coefA[i]} or {@code coefB[i]} may be zero (the row was non-zero for the other input
+     * only); adding {@code 0 * w} leaves a sum unchanged, so each output equals what
+     * {@link #accumulateRows} gives for its own non-zero rows (up to the sign of a zero).
+     */
+    void accumulateRowsPair(float[] w, int stride, int[] rows, float[] coefA, float[] coefB, int n, float[] init,
+            int initOff, float[] outA, int outOffA, float[] outB, int outOffB);
+
     /** {@code a[i] = max(a[i], 0)} for {@code i} in {@code [off, off+len)} ({@link Math#max} semantics, NaN stays). */
     void relu(float[] a, int off, int len);
 
@@ -61,6 +71,26 @@ public interface Kernels {
             index[n] = i;
             value[n] = v;
             n += v != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Lists the positions where {@code xa[offA..offA+len)} or {@code xb[offB..offB+len)} is non-zero, with
+     * both inputs' values there (one of them may be zero), in increasing position.
+     *
+     * @return how many were found
+     */
+    default int nonZerosPair(float[] xa, int offA, float[] xb, int offB, int len, int[] index, float[] valueA,
+            float[] valueB) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            float a = xa[offA + i];
+            float b = xb[offB + i];
+            index[n] = i;
+            valueA[n] = a;
+            valueB[n] = b;
+            n += (a != 0 | b != 0) ? 1 : 0;
         }
         return n;
     }

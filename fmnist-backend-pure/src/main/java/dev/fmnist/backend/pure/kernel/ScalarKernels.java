@@ -34,6 +34,13 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void accumulateRowsPair(float[] w, int stride, int[] rows, float[] coefA, float[] coefB, int n,
+            float[] init, int initOff, float[] outA, int outOffA, float[] outB, int outOffB) {
+        accumulateRows(w, stride, rows, coefA, n, init, initOff, outA, outOffA);
+        accumulateRows(w, stride, rows, coefB, n, init, initOff, outB, outOffB);
+    }
+
+    @Override
     public void relu(float[] a, int off, int len) {
         for (int i = off; i < off + len; i++) {
             a[i] = Math.max(a[i], 0f);

@@ -154,6 +154,32 @@ public final class DenseNetwork {
         }
     }
 
+    /**
+     * Runs two images through the network at once, each layer's weights read once for both (see
+     * {@link Kernels#accumulateRowsPair}). Gives the same values as two calls of {@link #forward}.
+     */
+    void forwardPair(float[] x, int xOffA, int xOffB, float[][] outA, int[] offA, float[][] outB, int[] offB,
+            Scratch scratch) {
+        float[] inA = x;
+        float[] inB = x;
+        int inOffA = xOffA;
+        int inOffB = xOffB;
+        for (int l = 0; l < layers; l++) {
+            int n = kernels.nonZerosPair(inA, inOffA, inB, inOffB, inputs[l], scratch.index, scratch.value,
+                    scratch.valueB);
+            kernels.accumulateRowsPair(kernel[l], strides[l], scratch.index, scratch.value, scratch.valueB, n,
+                    bias[l], 0, outA[l], offA[l], outB[l], offB[l]);
+            if (activations[l] == Activation.RELU) {
+                kernels.relu(outA[l], offA[l], strides[l]);
+                kernels.relu(outB[l], offB[l], strides[l]);
+            }
+            inA = outA[l];
+            inB = outB[l];
+            inOffA = offA[l];
+            inOffB = offB[l];
+        }
+    }
+
     public ModelSpec spec() {
         return spec;
     }

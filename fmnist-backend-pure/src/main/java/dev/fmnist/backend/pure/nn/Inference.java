@@ -54,11 +54,19 @@ public final class Inference {
     private void predictShare(int participant) {
         Scratch sc = scratch[participant];
         Arrays.fill(sc.outOff, 0);
+        Arrays.fill(sc.outOffB, 0);
         int last = net.layers() - 1;
         int classes = net.units(last);
         for (int start = cursor.claim(); start >= 0; start = cursor.claim()) {
             int end = cursor.end(start);
-            for (int s = start; s < end; s++) {
+            int s = start;
+            for (; s + 1 < end; s += 2) {
+                net.forwardPair(images, s * Images.PIXELS, (s + 1) * Images.PIXELS, sc.out, sc.outOff, sc.outB,
+                        sc.outOffB, sc);
+                SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes);
+                SoftmaxCrossEntropy.probabilities(sc.outB[last], 0, classes, probabilities, (s + 1) * classes);
+            }
+            if (s < end) {
                 net.forward(images, s * Images.PIXELS, sc.out, sc.outOff, sc);
                 SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes);
             }

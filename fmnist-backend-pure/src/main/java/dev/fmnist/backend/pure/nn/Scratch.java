@@ -4,28 +4,35 @@ package dev.fmnist.backend.pure.nn;
 final class Scratch {
     final int[] index;
     final float[] value;
+    final float[] valueB;
     final int[] rows;
     final float[] coef;
     final float[] gradient;
     final double[] exps;
     final float[][] out;
+    final float[][] outB;
     final int[] outOff;
+    final int[] outOffB;
 
     Scratch(DenseNetwork net, int batchCapacity) {
         int width = Math.max(net.maxWidth(), batchCapacity);
         index = new int[width];
         value = new float[width];
+        valueB = new float[width];
         rows = new int[batchCapacity];
         coef = new float[batchCapacity];
         int widest = 0;
         out = new float[net.layers()][];
+        outB = new float[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
             widest = Math.max(widest, net.stride(l));
             out[l] = new float[net.stride(l)];
+            outB[l] = new float[net.stride(l)];
         }
         gradient = new float[widest];
         exps = new double[widest];
         outOff = new int[net.layers()];
+        outOffB = new int[net.layers()];
     }
 
     static Scratch[] forThreads(DenseNetwork net, int threads, int batchCapacity) {

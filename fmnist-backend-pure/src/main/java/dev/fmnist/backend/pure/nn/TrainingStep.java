@@ -6,6 +6,7 @@ import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.backend.pure.kernel.Kernels;
 import dev.fmnist.backend.pure.optim.Optimizer;
+import dev.fmnist.backend.pure.parallel.AffinityCursor;
 import dev.fmnist.backend.pure.parallel.ChunkCursor;
 import dev.fmnist.backend.pure.parallel.ParallelTask;
 import dev.fmnist.backend.pure.parallel.WorkerPool;
@@ -43,7 +44,7 @@ public final class TrainingStep {
     private final int items;
     private final Scratch[] scratch;
     private final ChunkCursor samples = new ChunkCursor();
-    private final ChunkCursor rows = new ChunkCursor();
+    private final AffinityCursor rows;
     private final ParallelTask perSample = this::perSample;
     private final ParallelTask perRow = this::perRow;
 
@@ -84,6 +85,7 @@ public final class TrainingStep {
             ones[s] = 1f;
         }
         scratch = Scratch.forThreads(net, pool.participants(), capacity);
+        rows = new AffinityCursor(pool.participants());
     }
 
     /** The sizes of the parameter tensors in this layout, in the order the optimizer indexes them. */
@@ -124,18 +126,39 @@ public final class TrainingStep {
         Scratch sc = scratch[participant];
         for (int start = samples.claim(); start >= 0; start = samples.claim()) {
             int end = samples.end(start);
-            for (int s = start; s < end; s++) {
-                forwardBackward(s, sc);
+            int s = start;
+            for (; s + 1 < end; s += 2) {
+                forwardPair(s, sc);
+                lossAndBackward(s, sc);
+                lossAndBackward(s + 1, sc);
+            }
+            if (s < end) {
+                forwardOne(s, sc);
+                lossAndBackward(s, sc);
             }
         }
     }
 
-    private void forwardBackward(int s, Scratch sc) {
+    private void forwardPair(int s, Scratch sc) {
+        for (int l = 0; l < net.layers(); l++) {
+            sc.outOff[l] = s * net.stride(l);
+            sc.outOffB[l] = (s + 1) * net.stride(l);
+        }
+        net.forwardPair(images, s * Images.PIXELS, (s + 1) * Images.PIXELS, out, sc.outOff, out, sc.outOffB, sc);
+    }
+
+    private void forwardOne(int s, Scratch sc) {
+        for (int l = 0; l < net.layers(); l++) {
+            sc.outOff[l] = s * net.stride(l);
+        }
+        net.forward(images, s * Images.PIXELS, out, sc.outOff, sc);
+    }
+
+    private void lossAndBackward(int s, Scratch sc) {
         int last = net.layers() - 1;
         for (int l = 0; l <= last; l++) {
             sc.outOff[l] = s * net.stride(l);
         }
-        net.forward(images, s * Images.PIXELS, out, sc.outOff, sc);
         int classes = net.units(last);
         int zOff = sc.outOff[last];
         loss[s] = SoftmaxCrossEntropy.lossAndGradient(out[last], zOff, classes, labels[s], scale, grad[last], zOff,
@@ -154,9 +177,9 @@ public final class TrainingStep {
 
     private void perRow(int participant) {
         Scratch sc = scratch[participant];
-        for (int start = rows.claim(); start >= 0; start = rows.claim()) {
-            int end = rows.end(start);
-            for (int item = start; item < end; item++) {
+        for (long chunk = rows.claim(participant); chunk >= 0; chunk = rows.claim(participant)) {
+            int end = rows.end(chunk);
+            for (int item = AffinityCursor.start(chunk); item < end; item++) {
                 updateItem(item, sc);
             }
         }

@@ -50,6 +50,37 @@ class KernelAgreementTest {
         }
     }
 
+    @ParameterizedTest(name = "stride {0}")
+    @ValueSource(ints = {16, 128, 144})
+    void pairedRowsEqualTwoSingleSumsOverEachInputsOwnNonZeros(int stride) {
+        int len = 300;
+        float[] w = randomArray(len * stride, 0);
+        float[] xa = randomArray(len, 0.5);
+        float[] xb = randomArray(len, 0.5);
+        float[] init = randomArray(stride, 0);
+        int[] index = new int[len];
+        float[] va = new float[len];
+        float[] vb = new float[len];
+        int n = vector.nonZerosPair(xa, 0, xb, 0, len, index, va, vb);
+        assertThat(SCALAR.nonZerosPair(xa, 0, xb, 0, len, new int[len], new float[len], new float[len])).isEqualTo(n);
+        float[] pairA = new float[stride];
+        float[] pairB = new float[stride];
+        vector.accumulateRowsPair(w, stride, index, va, vb, n, init, 0, pairA, 0, pairB, 0);
+        float[] scalarA = new float[stride];
+        float[] scalarB = new float[stride];
+        SCALAR.accumulateRowsPair(w, stride, index, va, vb, n, init, 0, scalarA, 0, scalarB, 0);
+        assertThat(pairA).containsExactly(scalarA);
+        assertThat(pairB).containsExactly(scalarB);
+        for (float[][] input : new float[][][] {{xa, pairA}, {xb, pairB}}) {
+            float[] single = new float[stride];
+            int m = vector.nonZeros(input[0], 0, len, index, va);
+            vector.accumulateRows(w, stride, index, va, m, init, 0, single, 0);
+            for (int c = 0; c < stride; c++) {
+                assertThat(input[1][c] == single[c]).as("column %d: %s vs %s", c, input[1][c], single[c]).isTrue();
+            }
+        }
+    }
+
     @Test
     void accumulateRowsComputesTheWeightedSum() {
         float[] w = new float[3 * 16];

@@ -31,6 +31,29 @@ class WorkerPoolTest {
     }
 
     @Test
+    void affinityCursorCoversEveryItemOnceAndPrefersTheOwnPart() {
+        AffinityCursor cursor = new AffinityCursor(2);
+        cursor.reset(100, 8);
+        long first = cursor.claim(1);
+        assertThat(AffinityCursor.start(first)).as("participant 1 starts in the second half").isEqualTo(50);
+        boolean[] seen = new boolean[100];
+        for (int i = 50; i < cursor.end(first); i++) {
+            seen[i] = true;
+        }
+        // Participant 1 alone drains everything: its own part, then the other part.
+        for (long c = cursor.claim(1); c >= 0; c = cursor.claim(1)) {
+            for (int i = AffinityCursor.start(c); i < cursor.end(c); i++) {
+                assertThat(seen[i]).as("item %d twice", i).isFalse();
+                seen[i] = true;
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            assertThat(seen[i]).as("item %d", i).isTrue();
+        }
+        assertThat(cursor.claim(0)).isEqualTo(-1);
+    }
+
+    @Test
     void aFailureInAnyParticipantReachesTheCaller() {
         try (WorkerPool pool = new WorkerPool(2, "test-pool")) {
             assertThatThrownBy(() -> pool.run(p -> {
