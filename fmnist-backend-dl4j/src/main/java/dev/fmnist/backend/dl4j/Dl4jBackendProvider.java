@@ -21,6 +21,9 @@ public final class Dl4jBackendProvider implements BackendProvider {
     /** The backend implementation; named, not referenced, so that loading this class loads no ND4J. */
     static final String BACKEND_CLASS = "dev.fmnist.backend.dl4j.engine.Dl4jBackend";
 
+    /** The first failed start, kept because a second attempt would only see "could not initialize class". */
+    private static volatile BackendUnavailableException failedStart;
+
     private final ClassLoader loader;
 
     /** A provider that looks for ND4J in this class's class loader (what ServiceLoader needs). */
@@ -59,17 +62,26 @@ public final class Dl4jBackendProvider implements BackendProvider {
 
     @Override
     public Availability availability() {
+        BackendUnavailableException failed = failedStart;
+        if (failed != null) {
+            return Availability.no(StartFailure.reason(failed.getCause()));
+        }
         return NativePlatform.current().availability(loader);
     }
 
     /**
      * Starts ND4J (native libraries, thread settings) and returns the backend.
      *
-     * @throws BackendUnavailableException with the reason if ND4J cannot start here
+     * @throws BackendUnavailableException with the reason if ND4J cannot start here; after a failed start,
+     *     every later call reports that first failure
      */
     @Override
     public Backend create() {
-        Availability availability = availability();
+        BackendUnavailableException failed = failedStart;
+        if (failed != null) {
+            throw new BackendUnavailableException(failed.getMessage(), failed);
+        }
+        Availability availability = NativePlatform.current().availability(loader);
         if (!availability.available()) {
             throw new BackendUnavailableException("backend '" + NAME + "' cannot run here: " + availability.reason());
         }
@@ -77,9 +89,14 @@ public final class Dl4jBackendProvider implements BackendProvider {
             Class<?> type = Class.forName(BACKEND_CLASS, true, loader);
             return (Backend) type.getMethod("start").invoke(null);
         } catch (InvocationTargetException e) {
-            throw StartFailure.unavailable(e.getCause());
+            throw remember(StartFailure.unavailable(e.getCause()));
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw StartFailure.unavailable(e);
+            throw remember(StartFailure.unavailable(e));
         }
+    }
+
+    private static BackendUnavailableException remember(BackendUnavailableException e) {
+        failedStart = e;
+        return e;
     }
 }

@@ -45,7 +45,8 @@ public final class Dl4jEpochBenchmark {
         Dataset test = data.test();
         try (Backend backend = new Dl4jBackendProvider().create()) {
             System.out.println("threads: " + Nd4jRuntime.threadSummary() + ", OMP_NUM_THREADS="
-                    + System.getenv("OMP_NUM_THREADS"));
+                    + System.getenv("OMP_NUM_THREADS") + ", load average " + java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean().getSystemLoadAverage());
             PlainDl4jBaseline baseline = plain ? new PlainDl4jBaseline(train, BATCH) : null;
             List<Double> plainEpochs = new ArrayList<>();
             List<Double> fmnistEpochs = new ArrayList<>();
@@ -81,31 +82,38 @@ public final class Dl4jEpochBenchmark {
                 for (int i = 0; i < 5; i++) {
                     best = Math.max(best, baseline.inference(features, INFERENCE_BATCH));
                 }
-                System.out.printf(Locale.ROOT, "plain DL4J  median %.2f s/epoch, inference %.0f images/s, "
-                        + "test accuracy after %d epochs %.4f%n", median(plainEpochs), best, rounds + 1,
+                System.out.printf(Locale.ROOT, "plain DL4J  median %.2f s/epoch (best %.2f), inference %.0f images/s, "
+                        + "test accuracy after %d epochs %.4f%n", median(plainEpochs), min(plainEpochs), best, rounds + 1,
                         baseline.accuracy(features, test.labels(0, test.size())));
             }
             if (fmnist) {
                 double best = 0;
                 float[] out = new float[INFERENCE_BATCH * 10];
+                List<float[]> batches = new ArrayList<>();
+                for (int from = 0; from < test.size(); from += INFERENCE_BATCH) {
+                    batches.add(Arrays.copyOfRange(images, from * 784, (from + INFERENCE_BATCH) * 784));
+                }
                 for (int i = 0; i < 5; i++) {
                     long start = System.nanoTime();
-                    for (int from = 0; from < test.size(); from += INFERENCE_BATCH) {
-                        float[] batch = Arrays.copyOfRange(images, from * 784, (from + INFERENCE_BATCH) * 784);
+                    for (float[] batch : batches) {
                         last.predict(batch, INFERENCE_BATCH, out);
                     }
                     best = Math.max(best, test.size() / ((System.nanoTime() - start) / 1e9));
                 }
-                System.out.printf(Locale.ROOT, "fmnist dl4j median %.2f s/epoch, inference %.0f images/s, "
-                        + "test accuracy after 1 epoch %.4f%n", median(fmnistEpochs), best,
+                System.out.printf(Locale.ROOT, "fmnist dl4j median %.2f s/epoch (best %.2f), inference %.0f images/s, "
+                        + "test accuracy after 1 epoch %.4f%n", median(fmnistEpochs), min(fmnistEpochs), best,
                         Evaluator.evaluate(last, test, INFERENCE_BATCH).accuracy());
                 last.close();
             }
             if (plain && fmnist) {
-                System.out.printf(Locale.ROOT, "fmnist / plain epoch time: %.3f%n",
-                        median(fmnistEpochs) / median(plainEpochs));
+                System.out.printf(Locale.ROOT, "fmnist / plain epoch time: median %.3f, best %.3f%n",
+                        median(fmnistEpochs) / median(plainEpochs), min(fmnistEpochs) / min(plainEpochs));
             }
         }
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
     private static double median(List<Double> values) {
