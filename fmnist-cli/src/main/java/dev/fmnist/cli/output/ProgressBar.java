@@ -23,6 +23,8 @@ public final class ProgressBar implements TrainingListener {
     private int lastLength;
     private BatchProgress last;
     private boolean open;
+    private BatchProgress lastDrawn;
+    private double secondsPerBatch;
 
     /** A bar printing to {@code out}, which should be a terminal. */
     public ProgressBar(PrintStream out) {
@@ -35,6 +37,8 @@ public final class ProgressBar implements TrainingListener {
         lastDraw = 0;
         lastLength = 0;
         last = null;
+        lastDrawn = null;
+        secondsPerBatch = Double.NaN;
         open = false;
     }
 
@@ -44,7 +48,8 @@ public final class ProgressBar implements TrainingListener {
         long now = System.nanoTime();
         if (progress.batch() == progress.batches() || now - lastDraw >= REDRAW_NANOS) {
             lastDraw = now;
-            draw(line(progress));
+            updateRate(progress);
+            draw(line(progress, secondsPerBatch * (progress.batches() - progress.batch())));
         }
     }
 
@@ -67,6 +72,18 @@ public final class ProgressBar implements TrainingListener {
         out.flush();
     }
 
+    /**
+     * The time per batch, smoothed over recent redraws: the first batches run before the JIT has compiled
+     * anything, so the average since the epoch's start would overestimate the time left for a while.
+     */
+    private void updateRate(BatchProgress p) {
+        if (lastDrawn != null && p.batch() > lastDrawn.batch()) {
+            double recent = (p.elapsedNanos() - lastDrawn.elapsedNanos()) / 1e9 / (p.batch() - lastDrawn.batch());
+            secondsPerBatch = Double.isNaN(secondsPerBatch) ? recent : 0.7 * secondsPerBatch + 0.3 * recent;
+        }
+        lastDrawn = p;
+    }
+
     private void draw(String line) {
         int pad = Math.max(0, lastLength - line.length());
         out.print("\r" + line + " ".repeat(pad));
@@ -75,13 +92,18 @@ public final class ProgressBar implements TrainingListener {
         open = true;
     }
 
-    /** The bar while an epoch runs, with the estimated time left. */
+    /** The bar while an epoch runs, with the time left estimated from the average since the epoch began. */
     static String line(BatchProgress p) {
+        return line(p, p.elapsedNanos() / 1e9 / p.batch() * (p.batches() - p.batch()));
+    }
+
+    /** The bar while an epoch runs, with the given estimate of the time left (NaN: the epoch's average). */
+    static String line(BatchProgress p, double etaSeconds) {
         if (p.batch() == p.batches()) {
             return finalLine(p, p.elapsedNanos());
         }
-        double seconds = p.elapsedNanos() / 1e9;
-        double eta = seconds / p.batch() * (p.batches() - p.batch());
+        double eta = Double.isNaN(etaSeconds) ? p.elapsedNanos() / 1e9 / p.batch() * (p.batches() - p.batch())
+                : etaSeconds;
         return String.format(Locale.ROOT, "%s - ETA: %s - loss: %.4f - accuracy: %.4f", bar(p), duration(eta),
                 p.loss(), p.accuracy());
     }

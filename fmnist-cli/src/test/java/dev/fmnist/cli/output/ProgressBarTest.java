@@ -30,6 +30,28 @@ class ProgressBarTest {
     }
 
     @Test
+    void theTimeLeftFollowsRecentBatchesNotTheSlowStart() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        bar.onEpochStart(1, 5, 1875);
+        bar.onBatchEnd(at(1, 1.0)); // a slow first batch (JIT warm-up)
+        sleep();
+        bar.onBatchEnd(at(1001, 2.0)); // then 1 ms per batch
+
+        // 874 batches left at about 1 ms each, not 2 ms (the average since the start).
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("1001/1875 [================>.............] "
+                + "- ETA: 0.9s");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(120); // past the redraw interval
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void durations() {
         assertThat(ProgressBar.duration(0.84)).isEqualTo("0.8s");
         assertThat(ProgressBar.duration(42.4)).isEqualTo("42s");
