@@ -4,6 +4,7 @@ import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.data.Fingerprinted;
 import dev.fmnist.api.data.InMemoryDataset;
 import dev.fmnist.api.error.InvalidDataException;
+import dev.fmnist.data.files.DataFile;
 import dev.fmnist.data.idx.IdxImages;
 import dev.fmnist.data.idx.IdxReader;
 import dev.fmnist.data.locate.DataLocation;

@@ -1,5 +1,6 @@
 package dev.fmnist.data;
 
+import dev.fmnist.data.files.DataFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package dev.fmnist.data.download;
 
 import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.io.AtomicFiles;
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import dev.fmnist.data.locate.DataLocation;
 import java.io.IOException;
 import java.io.InputStream;

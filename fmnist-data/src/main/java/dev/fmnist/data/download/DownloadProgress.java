@@ -1,6 +1,6 @@
 package dev.fmnist.data.download;
 
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 
 /** Receives download progress. */
 public interface DownloadProgress {

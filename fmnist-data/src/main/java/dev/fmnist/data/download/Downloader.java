@@ -4,7 +4,7 @@ import dev.fmnist.api.error.DataUnavailableException;
 import dev.fmnist.api.error.InvalidDataException;
 import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.io.AtomicFiles;
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import dev.fmnist.data.locate.DataLocator;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.fmnist.data.locate;
 
 import dev.fmnist.api.error.DataUnavailableException;
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +36,13 @@ public record DataLocation(Path directory, String source) {
     /** @throws DataUnavailableException naming the missing files */
     public static void requireComplete(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DataUnavailableException("data directory " + dir + " does not exist");
+            throw new DataUnavailableException("data directory " + dir + " does not exist; "
+                    + DataLocator.HOW_TO_GET);
         }
         List<String> missing = missing(dir);
         if (!missing.isEmpty()) {
-            throw new DataUnavailableException("data directory " + dir + " lacks " + String.join(", ", missing));
+            throw new DataUnavailableException("data directory " + dir + " lacks " + String.join(", ", missing)
+                    + "; " + DataLocator.HOW_TO_GET);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.fmnist.data.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

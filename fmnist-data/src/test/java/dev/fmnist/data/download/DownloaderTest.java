@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.fmnist.api.error.DataUnavailableException;
 import dev.fmnist.api.error.InvalidDataException;
 import dev.fmnist.api.testing.SyntheticData;
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import dev.fmnist.data.FashionMnist;
 import dev.fmnist.data.testing.IdxFixtures;
 import java.io.IOException;

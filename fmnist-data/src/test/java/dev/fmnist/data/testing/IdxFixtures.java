@@ -2,7 +2,7 @@ package dev.fmnist.data.testing;
 
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.data.Images;
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.fmnist.data;
+package dev.fmnist.data.files;
 
 import java.util.List;
 
