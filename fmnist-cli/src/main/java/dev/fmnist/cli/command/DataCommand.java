@@ -3,7 +3,7 @@ package dev.fmnist.cli.command;
 import dev.fmnist.api.error.DataUnavailableException;
 import dev.fmnist.api.error.InvalidDataException;
 import dev.fmnist.cli.error.ErrorReporter;
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import dev.fmnist.data.FashionMnist;
 import dev.fmnist.data.download.Checksums;
 import dev.fmnist.data.download.ConsoleDownloadProgress;

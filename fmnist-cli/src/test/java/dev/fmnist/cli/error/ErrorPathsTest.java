@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fmnist.cli.testing.Cli;
 import dev.fmnist.cli.testing.Fixtures;
-import dev.fmnist.data.DataFile;
+import dev.fmnist.data.files.DataFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
