@@ -28,6 +28,7 @@ final class StepAccuracy extends BaseTrainingListener {
     private int count;
     private int correct;
     private float[] logits = new float[0];
+    private INDArray product;
 
     StepAccuracy(MultiLayerNetwork net) {
         this.net = net;
@@ -52,7 +53,12 @@ final class StepAccuracy extends BaseTrainingListener {
     public void onForwardPass(Model model, List<INDArray> activations) {
         INDArray input = activations.get(activations.size() - 1);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray z = input.castTo(DataType.FLOAT).mmul(net.getParam(weightKey)).addiRowVector(net.getParam(biasKey));
+            INDArray weights = net.getParam(weightKey);
+            if (product == null || product.rows() != input.rows()) {
+                // Kept across steps: every full batch has the same shape, so nothing is allocated per step.
+                product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {input.rows(), weights.columns()}, 'c');
+            }
+            INDArray z = input.mmuli(weights, product).addiRowVector(net.getParam(biasKey));
             int size = count * FashionClass.COUNT;
             if (logits.length < size) {
                 logits = new float[size];
