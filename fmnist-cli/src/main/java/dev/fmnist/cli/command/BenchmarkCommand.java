@@ -1,0 +1,100 @@
+package dev.fmnist.cli.command;
+
+import dev.fmnist.api.Fmnist;
+import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.cli.bench.BenchmarkResult;
+import dev.fmnist.cli.bench.BenchmarkRunner;
+import dev.fmnist.cli.bench.BenchmarkSettings;
+import dev.fmnist.cli.bench.BenchmarkTable;
+import dev.fmnist.cli.error.ErrorReporter;
+import dev.fmnist.cli.output.JsonOutput;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fmnist benchmark}: every backend trained and timed on the same data, side by side. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Trains and predicts with each backend on the same data, seed and settings, and prints a "
+                + "table.", "",
+            "Each backend runs in its own child JVM, so memory and threads do not mix and a crash becomes that "
+                + "backend's row. Columns: median seconds per epoch over all repeats, training samples/s, achieved "
+                + "GFLOP/s and fraction of the machine's peak (333 GFLOP/s here), test accuracy after the last "
+                + "repeat, inference images/s (10,000 test images in batches of 1,000, best pass), peak heap and "
+                + "peak RSS of the child, and whether the backend meets the target its issue set.", ""})
+public final class BenchmarkCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--backends", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "Backends to measure (default: pure,dl4j,tf).")
+    List<String> backends = List.of("pure", "dl4j", "tf");
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model preset (default: mlp).")
+    String model = "mlp";
+
+    @Option(names = "--epochs", description = "Epochs per repeat (default: 1).")
+    int epochs = 1;
+
+    @Option(names = "--batch-size", description = "Training batch size (default: 32).")
+    int batchSize = 32;
+
+    @Option(names = "--repeat", description = "Training runs per backend (default: 3).")
+    int repeat = 3;
+
+    @Option(names = "--seed", description = "Training seed (default: 42).")
+    long seed = 42;
+
+    @Option(names = "--threads", description = "Worker threads, 0 for all cores (default: 0).")
+    int threads;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST directory (default: located).")
+    Path data;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the table.")
+    boolean json;
+
+    BenchmarkCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ModelSpec.preset(model);
+        Path dataDir = context.locator(data).locate().directory();
+        BenchmarkSettings settings = new BenchmarkSettings(backends, model, epochs, batchSize, repeat, seed, threads,
+                dataDir);
+        List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+        context.plugins().jars().forEach(jar -> classPath.add(jar.toString()));
+        BenchmarkRunner runner = new BenchmarkRunner(String.join(File.pathSeparator, classPath),
+                List.of("--add-modules", "jdk.incubator.vector", "-Xmx4g", "-Djava.awt.headless=true"));
+        List<BenchmarkResult> results = runner.run(settings, context.err());
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("fmnist_version", Fmnist.VERSION);
+            doc.put("date", LocalDate.now().toString());
+            doc.put("cores", Runtime.getRuntime().availableProcessors());
+            doc.put("settings", Map.of("model", model, "epochs", epochs, "batch_size", batchSize, "repeat", repeat,
+                    "seed", seed, "threads", threads));
+            List<Object> rows = new ArrayList<>();
+            for (BenchmarkResult r : results) {
+                Map<String, Object> row = r.toJson();
+                row.put("verdict", BenchmarkTable.verdict(r, results));
+                rows.add(row);
+            }
+            doc.put("results", rows);
+            JsonOutput.print(context.out(), doc);
+        } else {
+            context.out().printf("fmnist benchmark: %s, %d epoch(s) x %d repeat(s), batch %d, seed %d, %d cores, %s%n",
+                    model, epochs, repeat, batchSize, seed, Runtime.getRuntime().availableProcessors(),
+                    LocalDate.now());
+            context.out().print(BenchmarkTable.format(results));
+        }
+        return results.stream().allMatch(BenchmarkResult::ok) ? ErrorReporter.OK : ErrorReporter.FAILURE;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.fmnist.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.testing.SyntheticData;
+import dev.fmnist.data.testing.IdxFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkTest {
+
+    @Test
+    void countsTheTutorialNetworksArithmetic() {
+        assertThat(FlopCounter.inferenceFlopsPerImage(ModelSpec.mlp())).isEqualTo(203_264);
+        assertThat(FlopCounter.trainingFlopsPerImage(ModelSpec.mlp())).isEqualTo(409_088);
+        assertThat(FlopCounter.trainingFlopsPerImage(ModelSpec.mlp()) * 60_000 / 1e9).isBetween(24.5, 24.6);
+    }
+
+    @Test
+    void judgesEachBackendAgainstItsTarget() {
+        BenchmarkResult tf = new BenchmarkResult("tf", null, List.of(1.0), 60_000, 24.5e9, 0.85, 600_000, 1, 1);
+        BenchmarkResult fastPure = new BenchmarkResult("pure", null, List.of(0.4), 60_000, 24.5e9, 0.85, 2e6, 1, 1);
+        BenchmarkResult slowPure = new BenchmarkResult("pure", null, List.of(0.6), 60_000, 24.5e9, 0.85, 2e6, 1, 1);
+        BenchmarkResult dl4j = new BenchmarkResult("dl4j", null, List.of(5.0), 60_000, 24.5e9, 0.85, 200_000, 1, 1);
+        assertThat(BenchmarkTable.verdict(fastPure, List.of(tf, fastPure))).isEqualTo("meets target");
+        assertThat(BenchmarkTable.verdict(slowPure, List.of(tf, slowPure))).startsWith("MISSED")
+                .contains("half of tf");
+        assertThat(BenchmarkTable.verdict(dl4j, List.of(dl4j))).contains("inference < 300,000/s");
+        assertThat(fastPure.gflops()).isCloseTo(61.25, org.assertj.core.data.Offset.offset(1e-9));
+        String table = BenchmarkTable.format(List.of(tf, fastPure, BenchmarkResult.failed("x", "boom")));
+        assertThat(table.lines()).hasSize(4);
+        assertThat(table).contains("FAILED: boom").contains("61.3");
+    }
+
+    @Test
+    void measuresInAChildJvmAndReportsACrashInItsRow(@TempDir Path dir) {
+        IdxFixtures.writeDataset(dir, SyntheticData.blobs("t", 640, 1), SyntheticData.blobs("s", 2000, 2));
+        BenchmarkSettings settings = new BenchmarkSettings(List.of("pure", "no-such-backend"), "mlp", 1, 32, 2, 42,
+                1, dir);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        List<BenchmarkResult> results = new BenchmarkRunner(System.getProperty("java.class.path"),
+                List.of("--add-modules", "jdk.incubator.vector", "-Xmx1g"))
+                .run(settings, new PrintStream(progress, true));
+        assertThat(results).hasSize(2);
+        BenchmarkResult pure = results.get(0);
+        assertThat(pure.error()).isNull();
+        assertThat(pure.epochSeconds()).hasSize(2).allSatisfy(s -> assertThat(s).isPositive());
+        assertThat(pure.samplesPerEpoch()).isEqualTo(640);
+        assertThat(pure.testAccuracy()).isGreaterThan(0.5);
+        assertThat(pure.inferenceImagesPerSecond()).isPositive();
+        assertThat(pure.peakRssBytes()).isPositive();
+        BenchmarkResult missing = results.get(1);
+        assertThat(missing.ok()).isFalse();
+        assertThat(missing.error()).contains("unknown backend 'no-such-backend'");
+        assertThat(progress.toString()).contains("measuring pure").contains("measuring no-such-backend");
+    }
+}
