@@ -16,7 +16,10 @@ public interface Model extends Predictor, AutoCloseable {
     /** The parameters in the portable layout (a copy the caller owns). */
     Weights weights();
 
-    /** The same model with other provenance (for example after adding test metrics). */
+    /**
+     * The same model with other provenance (for example after adding test metrics). The result is
+     * independent of this model: closing either leaves the other usable, and each must be closed.
+     */
     Model withProvenance(Provenance provenance);
 
     @Override
