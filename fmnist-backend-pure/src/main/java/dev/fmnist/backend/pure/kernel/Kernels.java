@@ -12,6 +12,12 @@ public interface Kernels {
     /** Row strides must be multiples of this (the widest float vector, 512 bits). */
     int STRIDE_ALIGNMENT = 16;
 
+    /**
+     * Index and value arrays passed to {@link #nonZeros} and {@link #nonZerosPair} need this many
+     * entries beyond {@code len}: the vector implementation writes whole groups of indices.
+     */
+    int INDEX_SLACK = 16;
+
     /** A short name for logs and benchmarks, such as {@code "vector-512"} or {@code "scalar"}. */
     String name();
 
@@ -59,7 +65,8 @@ public interface Kernels {
 
     /**
      * Lists the non-zero entries of {@code x[off..off+len)}: their positions relative to {@code off} in
-     * {@code index} and their values in {@code value}, in increasing position.
+     * {@code index} and their values in {@code value}, in increasing position. Both arrays need
+     * {@code len + INDEX_SLACK} entries.
      *
      * @return how many were found
      */
@@ -77,7 +84,8 @@ public interface Kernels {
 
     /**
      * Lists the positions where {@code xa[offA..offA+len)} or {@code xb[offB..offB+len)} is non-zero, with
-     * both inputs' values there (one of them may be zero), in increasing position.
+     * both inputs' values there (one of them may be zero), in increasing position. The arrays need
+     * {@code len + INDEX_SLACK} entries.
      *
      * @return how many were found
      */

@@ -1,6 +1,8 @@
 package dev.fmnist.backend.pure.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -16,11 +18,39 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int BLOCK = 8 * L;
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
+    /** Lane {@code j} holds {@code 1 << j}: turns a lane mask into an int of mask bits. */
+    private static final IntVector LANE_BITS = laneBits();
+    private static final VectorSpecies<Integer> I8 = IntVector.SPECIES_256;
+    private static final int GROUP = Math.min(8, L);
+    /** For each 8-bit mask, the positions of its set bits (then padding): one vector store lists them. */
+    private static final int[] POSITIONS = positions();
 
     VectorKernels() {
-        if (Kernels.STRIDE_ALIGNMENT % L != 0) {
+        if (Kernels.STRIDE_ALIGNMENT % L != 0 || Kernels.INDEX_SLACK < 8) {
             throw new IllegalStateException("unexpected float vector length " + L);
         }
+    }
+
+    private static IntVector laneBits() {
+        int[] bits = new int[L];
+        for (int j = 0; j < L; j++) {
+            bits[j] = 1 << j;
+        }
+        return IntVector.fromArray(I, bits, 0);
+    }
+
+    private static int[] positions() {
+        int[] table = new int[256 * 8];
+        for (int mask = 0; mask < 256; mask++) {
+            int n = 0;
+            for (int bit = 0; bit < 8; bit++) {
+                if ((mask & (1 << bit)) != 0) {
+                    table[mask * 8 + n++] = bit;
+                }
+            }
+        }
+        return table;
     }
 
     @Override
@@ -186,27 +216,41 @@ final class VectorKernels implements Kernels {
         b7.intoArray(outB, offB + 7 * L);
     }
 
+    /** The non-zero lanes of {@code x[off..off+L)} as bits (lane j is bit j); -0.0 counts as zero. */
+    private static int nonZeroBits(float[] x, int off) {
+        VectorMask<Integer> nz = FloatVector.fromArray(S, x, off).reinterpretAsInts()
+                .lanewise(VectorOperators.AND, 0x7fffffff).compare(VectorOperators.NE, 0);
+        return IntVector.zero(I).blend(LANE_BITS, nz).reduceLanes(VectorOperators.OR);
+    }
+
+    /**
+     * Appends the positions {@code base + j} of the set bits {@code j} of {@code bits} to {@code index} at
+     * {@code n}, without branches: each group of 8 bits looks its positions up in a table, stores them
+     * with one vector store and advances by its bit count.
+     */
+    private static int append(int bits, int base, int[] index, int n) {
+        for (int g = 0; g < L; g += GROUP) {
+            int group = (bits >>> g) & 0xff;
+            IntVector.fromArray(I8, POSITIONS, group * 8).add(base + g).intoArray(index, n);
+            n += Integer.bitCount(group);
+        }
+        return n;
+    }
+
     @Override
     public int nonZeros(float[] x, int off, int len, int[] index, float[] value) {
         int n = 0;
         int i = 0;
         for (; i + L <= len; i += L) {
-            // Whole vectors of background pixels (or dead ReLUs) are skipped with one compare.
-            if (!FloatVector.fromArray(S, x, off + i).compare(VectorOperators.NE, 0f).anyTrue()) {
-                continue;
-            }
-            for (int j = i; j < i + L; j++) {
-                float v = x[off + j];
-                index[n] = j;
-                value[n] = v;
-                n += v != 0 ? 1 : 0;
-            }
+            n = append(nonZeroBits(x, off + i), i, index, n);
         }
         for (; i < len; i++) {
-            float v = x[off + i];
             index[n] = i;
-            value[n] = v;
-            n += v != 0 ? 1 : 0;
+            n += x[off + i] != 0 ? 1 : 0;
+        }
+        // The values in a second, independent pass: the FMA loops then read them in order.
+        for (int j = 0; j < n; j++) {
+            value[j] = x[off + index[j]];
         }
         return n;
     }
@@ -217,24 +261,15 @@ final class VectorKernels implements Kernels {
         int n = 0;
         int i = 0;
         for (; i + L <= len; i += L) {
-            if (!FloatVector.fromArray(S, xa, offA + i).compare(VectorOperators.NE, 0f)
-                    .or(FloatVector.fromArray(S, xb, offB + i).compare(VectorOperators.NE, 0f)).anyTrue()) {
-                continue;
-            }
-            n = compactPair(xa, offA, xb, offB, i, i + L, index, valueA, valueB, n);
+            n = append(nonZeroBits(xa, offA + i) | nonZeroBits(xb, offB + i), i, index, n);
         }
-        return compactPair(xa, offA, xb, offB, i, len, index, valueA, valueB, n);
-    }
-
-    private static int compactPair(float[] xa, int offA, float[] xb, int offB, int from, int to, int[] index,
-            float[] valueA, float[] valueB, int n) {
-        for (int j = from; j < to; j++) {
-            float a = xa[offA + j];
-            float b = xb[offB + j];
-            index[n] = j;
-            valueA[n] = a;
-            valueB[n] = b;
-            n += (a != 0 | b != 0) ? 1 : 0;
+        for (; i < len; i++) {
+            index[n] = i;
+            n += (xa[offA + i] != 0 | xb[offB + i] != 0) ? 1 : 0;
+        }
+        for (int j = 0; j < n; j++) {
+            valueA[j] = xa[offA + index[j]];
+            valueB[j] = xb[offB + index[j]];
         }
         return n;
     }

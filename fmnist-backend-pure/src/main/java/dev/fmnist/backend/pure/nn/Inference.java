@@ -63,12 +63,12 @@ public final class Inference {
             for (; s + 1 < end; s += 2) {
                 net.forwardPair(images, s * Images.PIXELS, (s + 1) * Images.PIXELS, sc.out, sc.outOff, sc.outB,
                         sc.outOffB, sc);
-                SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes);
-                SoftmaxCrossEntropy.probabilities(sc.outB[last], 0, classes, probabilities, (s + 1) * classes);
+                SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes, sc.exps);
+                SoftmaxCrossEntropy.probabilities(sc.outB[last], 0, classes, probabilities, (s + 1) * classes, sc.exps);
             }
             if (s < end) {
                 net.forward(images, s * Images.PIXELS, sc.out, sc.outOff, sc);
-                SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes);
+                SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes, sc.exps);
             }
         }
     }

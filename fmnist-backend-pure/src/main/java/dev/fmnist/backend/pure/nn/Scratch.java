@@ -1,5 +1,7 @@
 package dev.fmnist.backend.pure.nn;
 
+import dev.fmnist.backend.pure.kernel.Kernels;
+
 /** One thread's working buffers, allocated once so that steps and predictions allocate nothing. */
 final class Scratch {
     final int[] index;
@@ -16,9 +18,9 @@ final class Scratch {
 
     Scratch(DenseNetwork net, int batchCapacity) {
         int width = Math.max(net.maxWidth(), batchCapacity);
-        index = new int[width];
-        value = new float[width];
-        valueB = new float[width];
+        index = new int[width + Kernels.INDEX_SLACK];
+        value = new float[width + Kernels.INDEX_SLACK];
+        valueB = new float[width + Kernels.INDEX_SLACK];
         rows = new int[batchCapacity];
         coef = new float[batchCapacity];
         int widest = 0;

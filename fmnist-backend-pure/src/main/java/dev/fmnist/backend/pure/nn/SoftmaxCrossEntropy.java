@@ -54,15 +54,21 @@ public final class SoftmaxCrossEntropy {
         return max + Math.log(sum) - z[off + label];
     }
 
-    /** The softmax of {@code z[off..off+n)} into {@code p[pOff..pOff+n)}. */
-    public static void probabilities(float[] z, int off, int n, float[] p, int pOff) {
+    /**
+     * The softmax of {@code z[off..off+n)} into {@code p[pOff..pOff+n)}.
+     *
+     * @param exps scratch of at least {@code n} doubles
+     */
+    public static void probabilities(float[] z, int off, int n, float[] p, int pOff, double[] exps) {
         float max = max(z, off, n);
         double sum = 0;
         for (int c = 0; c < n; c++) {
-            sum += Math.exp((double) z[off + c] - max);
+            exps[c] = Math.exp((double) z[off + c] - max);
+            sum += exps[c];
         }
+        double scale = 1 / sum;
         for (int c = 0; c < n; c++) {
-            p[pOff + c] = (float) (Math.exp((double) z[off + c] - max) / sum);
+            p[pOff + c] = (float) (exps[c] * scale);
         }
     }
 }

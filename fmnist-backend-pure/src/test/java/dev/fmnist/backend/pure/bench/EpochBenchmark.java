@@ -44,6 +44,7 @@ public final class EpochBenchmark {
         FashionMnist data = FashionMnist.locate();
         Dataset train = data.train();
         Dataset test = data.test();
+        System.out.println("RSS after loading the data: " + rss("VmRSS:"));
         PureBackend backend = (PureBackend) new PureBackendProvider().create();
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withThreads(threads).withBatchSize(batch);
         System.out.printf(Locale.ROOT, "pure backend, kernels %s, threads %d, batch %d, %d epochs, %s%n",
@@ -62,6 +63,7 @@ public final class EpochBenchmark {
         }
         System.out.printf(Locale.ROOT, "best epoch: %.3f s (%.1f GFLOP/s)%n", best,
                 FLOP_PER_IMAGE * train.size() / best / 1e9);
+        System.out.println("RSS after training: " + rss("VmRSS:") + ", peak so far " + rss("VmHWM:"));
 
         try (Model model = result.model()) {
             float[][] batches = new float[test.size() / INFERENCE_BATCH][];
@@ -88,17 +90,18 @@ public final class EpochBenchmark {
             System.out.printf(Locale.ROOT, "test accuracy after %d epochs: %.4f (loss %.4f)%n", epochs,
                     evaluation.accuracy(), evaluation.loss());
         }
-        System.out.println("peak RSS: " + peakRss());
+        System.out.println("peak RSS: " + rss("VmHWM:") + " (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB)");
     }
 
-    /** VmHWM from /proc/self/status (Linux), or "unknown". */
-    static String peakRss() throws IOException {
+    /** A field of /proc/self/status (Linux) such as {@code VmHWM:} (peak RSS), or "unknown". */
+    static String rss(String field) throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return "unknown";
         }
         for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
                 return String.format(Locale.ROOT, "%.0f MB", kb / 1024.0);
             }

@@ -34,8 +34,8 @@ public class KernelBenchmark {
     private Kernels k;
     private final float[] w1 = new float[784 * 128];
     private final float[] image = new float[784];
-    private final int[] index = new int[784];
-    private final float[] value = new float[784];
+    private final int[] index = new int[784 + Kernels.INDEX_SLACK];
+    private final float[] value = new float[784 + Kernels.INDEX_SLACK];
     private int nonZeros;
     private final float[] bias = new float[128];
     private final float[] out = new float[128];

@@ -28,7 +28,8 @@ public final class StepBenchmark {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        Dataset train = FashionMnist.locate().train();
+        FashionMnist data = FashionMnist.locate();
+        Dataset train = data.train();
         TrainingConfig config = TrainingConfig.defaults().withThreads(threads).withBatchSize(batchSize);
         BatchPlan plan = BatchPlan.shuffled(train.size(), batchSize, config.seed(), 1);
         Batch[] batches = new Batch[plan.batchCount()];
@@ -60,6 +61,22 @@ public final class StepBenchmark {
                         "round %d: %.1f us/step wall, %.1f us/step caller CPU, %.1f us/step process CPU, epoch %.3f s%n",
                         r + 1, wall / 1e3 / batches.length, cpu / 1e3 / batches.length,
                         process / 1e3 / batches.length, wall / 1e9);
+            }
+            float[][] test = new float[10][];
+            for (int b = 0; b < test.length; b++) {
+                test[b] = data.test().scaledImages(b * 1000, 1000);
+            }
+            float[] probabilities = new float[1000 * 10];
+            for (int r = 0; r < rounds; r++) {
+                long cpu = mx.getCurrentThreadCpuTime();
+                long wall = System.nanoTime();
+                for (float[] images : test) {
+                    session.predict(images, 1000, probabilities);
+                }
+                wall = System.nanoTime() - wall;
+                cpu = mx.getCurrentThreadCpuTime() - cpu;
+                System.out.printf(Locale.ROOT, "predict round %d: %,.0f images/s wall, %.2f us/image caller CPU%n",
+                        r + 1, 10_000 / (wall / 1e9), cpu / 1e3 / 10_000);
             }
         }
     }

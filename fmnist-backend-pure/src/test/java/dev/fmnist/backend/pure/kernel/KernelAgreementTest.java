@@ -58,11 +58,12 @@ class KernelAgreementTest {
         float[] xa = randomArray(len, 0.5);
         float[] xb = randomArray(len, 0.5);
         float[] init = randomArray(stride, 0);
-        int[] index = new int[len];
-        float[] va = new float[len];
-        float[] vb = new float[len];
+        int[] index = new int[len + Kernels.INDEX_SLACK];
+        float[] va = new float[len + Kernels.INDEX_SLACK];
+        float[] vb = new float[len + Kernels.INDEX_SLACK];
         int n = vector.nonZerosPair(xa, 0, xb, 0, len, index, va, vb);
-        assertThat(SCALAR.nonZerosPair(xa, 0, xb, 0, len, new int[len], new float[len], new float[len])).isEqualTo(n);
+        assertThat(SCALAR.nonZerosPair(xa, 0, xb, 0, len, new int[len + Kernels.INDEX_SLACK],
+                new float[len + Kernels.INDEX_SLACK], new float[len + Kernels.INDEX_SLACK])).isEqualTo(n);
         float[] pairA = new float[stride];
         float[] pairB = new float[stride];
         vector.accumulateRowsPair(w, stride, index, va, vb, n, init, 0, pairA, 0, pairB, 0);
@@ -110,16 +111,22 @@ class KernelAgreementTest {
         SCALAR.reluBackward(d2, 0, act, 0, len);
         assertThat(d).containsExactly(d2);
 
-        int[] i1 = new int[len];
-        int[] i2 = new int[len];
-        float[] v1 = new float[len];
-        float[] v2 = new float[len];
+        int[] i1 = new int[len + Kernels.INDEX_SLACK];
+        int[] i2 = new int[len + Kernels.INDEX_SLACK];
+        float[] v1 = new float[len + Kernels.INDEX_SLACK];
+        float[] v2 = new float[len + Kernels.INDEX_SLACK];
         float[] x = randomArray(len, 0.5);
+        x[0] = -0f; // negative zero counts as zero
+        int expected = 0;
+        for (float e : x) {
+            expected += e != 0 ? 1 : 0;
+        }
         int n1 = vector.nonZeros(x, 0, len, i1, v1);
         int n2 = SCALAR.nonZeros(x, 0, len, i2, v2);
-        assertThat(n1).isEqualTo(n2);
+        assertThat(n1).isEqualTo(n2).isEqualTo(expected);
         for (int i = 0; i < n1; i++) {
             assertThat(i1[i]).isEqualTo(i2[i]);
+            assertThat(x[i1[i]]).isEqualTo(v1[i]);
             assertThat(v1[i]).isEqualTo(v2[i]).isNotZero();
         }
     }

@@ -25,7 +25,7 @@ class SoftmaxCrossEntropyTest {
         double loss = SoftmaxCrossEntropy.lossAndGradient(z, 0, 3, 2, 1, grad, 0, exps);
         assertThat(loss).isCloseTo(Math.log1p(Math.exp(-1)) + 1, within(1e-6));
         float[] p = new float[3];
-        SoftmaxCrossEntropy.probabilities(z, 0, 3, p, 0);
+        SoftmaxCrossEntropy.probabilities(z, 0, 3, p, 0, exps);
         assertThat(p[0] + p[1] + p[2]).isCloseTo(1f, within(1e-6f));
     }
 
