@@ -32,8 +32,9 @@ public final class Dl4jNetwork implements Predictor {
      * @throws dev.fmnist.api.error.InvalidInputException if the weights do not fit the description
      */
     public static Dl4jNetwork forTraining(ModelSpec spec, Weights initial, OptimizerConfig optimizer, long seed) {
-        initial.checkMatches(spec);
+        // The layers first: "cannot run conv2d" says more than "conv2d has no parameter layout".
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.of(spec, optimizer, seed));
+        initial.checkMatches(spec);
         net.init();
         PortableParameters.set(net, spec, initial);
         return new Dl4jNetwork(spec, net);
