@@ -1,6 +1,7 @@
 package dev.fmnist.backend.dl4j.network;
 
 import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,7 +34,7 @@ public final class HostArrays {
             return hit;
         }
         previous = last;
-        last = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, new long[] {rows, cols}, 'c');
+        last = Nd4j.createUninitializedDetached(DataType.FLOAT, 'c', rows, cols);
         return last;
     }
 
@@ -44,8 +45,8 @@ public final class HostArrays {
     /** Copies the first {@code count} values of a float array (any order) into {@code out}, row-major. */
     public static void read(INDArray array, float[] out, int count) {
         INDArray source = array;
-        if (array.ordering() != 'c' || array.isView() || array.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            source = array.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
+        if (array.ordering() != 'c' || array.isView() || array.dataType() != DataType.FLOAT) {
+            source = array.castTo(DataType.FLOAT).dup('c');
         }
         buffer(source).get(out, 0, count);
     }

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -52,19 +51,17 @@ final class StepAccuracy extends BaseTrainingListener {
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
         INDArray input = activations.get(activations.size() - 1);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray weights = net.getParam(weightKey);
-            if (product == null || product.rows() != input.rows()) {
-                // Kept across steps: every full batch has the same shape, so nothing is allocated per step.
-                product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {input.rows(), weights.columns()}, 'c');
-            }
-            INDArray z = input.mmuli(weights, product).addiRowVector(net.getParam(biasKey));
-            int size = count * FashionClass.COUNT;
-            if (logits.length < size) {
-                logits = new float[size];
-            }
-            HostArrays.read(z, logits, size);
+        INDArray weights = net.getParam(weightKey);
+        if (product == null || product.rows() != input.rows()) {
+            // Outside DL4J's workspaces and kept across steps: full batches all have one shape.
+            product = Nd4j.createUninitializedDetached(DataType.FLOAT, 'c', input.rows(), weights.columns());
         }
+        INDArray z = input.mmuli(weights, product).addiRowVector(net.getParam(biasKey));
+        int size = count * FashionClass.COUNT;
+        if (logits.length < size) {
+            logits = new float[size];
+        }
+        HostArrays.read(z, logits, size);
         int hits = 0;
         for (int i = 0; i < count; i++) {
             int best = 0;
