@@ -47,7 +47,7 @@ class ProviderTest {
         assertThat(provider.name()).isEqualTo("dl4j");
         assertThat(provider.version()).isEqualTo("1.0.0-M2.1");
         assertThat(provider.usesNativeCode()).isTrue();
-        assertThat(provider.availability()).isEqualTo(new Availability(true, "linux-x86_64"));
+        assertThat(provider.availability()).isEqualTo(new Availability(true, NativePlatform.current().name()));
     }
 
     @Test
