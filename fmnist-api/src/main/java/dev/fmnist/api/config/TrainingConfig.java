@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param batchSize images per step
  * @param optimizer the update rule
  * @param seed seeds the initial weights and every epoch's shuffle
- * @param threads worker threads a backend may use; 0 means one per available core
+ * @param threads worker threads a backend may use; 0 lets the backend choose what is fastest here (one per
+ *     core for the pure backend, one for DL4J and TensorFlow at small batches)
  * @param shuffle whether each epoch visits the training set in a new seeded order (Keras does)
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, long seed, int threads,
@@ -68,7 +69,7 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
         return new TrainingConfig(epochs, batchSize, optimizer, seed, threads, value);
     }
 
-    /** {@link #threads()} resolved: 0 becomes the number of available processors. */
+    /** {@link #threads()} resolved for a backend that uses every core: 0 becomes the available processors. */
     public int effectiveThreads() {
         return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
