@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmarks of the kernels at the seed network's shapes, single-threaded: one image through the
- * first layer (half its 784 pixels non-zero, 128 units), one kernel-gradient row (32 samples), the
- * listing of an image's non-zero pixels, and one Adam step over all 101,770 parameters.
+ * first layer (half its 784 pixels non-zero, 128 units), two images at once, one kernel-gradient row
+ * (32 samples), the listing of an image's non-zero pixels, and one Adam step over all 101,770
+ * parameters.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +35,12 @@ public class KernelBenchmark {
     private Kernels k;
     private final float[] w1 = new float[784 * 128];
     private final float[] image = new float[784];
+    private final float[] image2 = new float[784];
+    private final float[] valueB = new float[784 + Kernels.INDEX_SLACK];
+    private final int[] pairIndex = new int[784 + Kernels.INDEX_SLACK];
+    private final float[] pairA = new float[784 + Kernels.INDEX_SLACK];
+    private final float[] out2 = new float[128];
+    private int pairRows;
     private final int[] index = new int[784 + Kernels.INDEX_SLACK];
     private final float[] value = new float[784 + Kernels.INDEX_SLACK];
     private int nonZeros;
@@ -56,6 +63,7 @@ public class KernelBenchmark {
         }
         for (int i = 0; i < image.length; i++) {
             image[i] = r.nextBoolean() ? 0f : (float) r.nextDouble();
+            image2[i] = r.nextBoolean() ? 0f : (float) r.nextDouble();
         }
         for (int i = 0; i < dh.length; i++) {
             dh[i] = (float) r.nextGaussian();
@@ -68,6 +76,7 @@ public class KernelBenchmark {
             grad[i] = (float) r.nextGaussian() * 1e-3f;
         }
         nonZeros = k.nonZeros(image, 0, 784, index, value);
+        pairRows = k.nonZerosPair(image, 0, image2, 0, 784, pairIndex, pairA, valueB);
     }
 
     /** The first layer for one image: about 392 rows of 128 weights. */
@@ -75,6 +84,13 @@ public class KernelBenchmark {
     public float firstLayerForward() {
         k.accumulateRows(w1, 128, index, value, nonZeros, bias, 0, out, 0);
         return out[7];
+    }
+
+    /** The first layer for two images at once, over the union of their non-zero pixels (about 588 rows). */
+    @Benchmark
+    public float firstLayerForwardPair() {
+        k.accumulateRowsPair(w1, 128, pairIndex, pairA, valueB, pairRows, bias, 0, out, 0, out2, 0);
+        return out[7] + out2[7];
     }
 
     /** One row of the first layer's kernel gradient: 32 samples of 128 hidden gradients. */
