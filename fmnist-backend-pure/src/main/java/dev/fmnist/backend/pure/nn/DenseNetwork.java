@@ -143,14 +143,23 @@ public final class DenseNetwork {
         float[] in = x;
         int inOff = xOff;
         for (int l = 0; l < layers; l++) {
-            int n = kernels.nonZeros(in, inOff, inputs[l], scratch.index, scratch.value);
-            kernels.accumulateRows(kernel[l], strides[l], scratch.index, scratch.value, n, bias[l], 0, out[l],
-                    outOff[l]);
-            if (activations[l] == Activation.RELU) {
-                kernels.relu(out[l], outOff[l], strides[l]);
-            }
+            forwardLayer(l, in, inOff, out[l], outOff[l], scratch);
             in = out[l];
             inOff = outOff[l];
+        }
+    }
+
+    /** Layer {@code l} alone for one input: {@code out = act(bias + in * kernel)}. */
+    void forwardLayer(int l, float[] in, int inOff, float[] out, int outOff, Scratch scratch) {
+        int n = kernels.nonZeros(in, inOff, inputs[l], scratch.index, scratch.value);
+        kernels.accumulateRows(kernel[l], strides[l], scratch.index, scratch.value, n, bias[l], 0, out, outOff);
+        activate(l, out, outOff);
+    }
+
+    /** Applies layer {@code l}'s activation in place (softmax is left to the loss). */
+    void activate(int l, float[] out, int outOff) {
+        if (activations[l] == Activation.RELU) {
+            kernels.relu(out, outOff, strides[l]);
         }
     }
 

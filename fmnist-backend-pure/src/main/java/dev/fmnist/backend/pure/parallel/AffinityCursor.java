@@ -27,6 +27,21 @@ public final class AffinityCursor {
     }
 
     /**
+     * Prepares a round in chunks of {@code chunk} with chosen parts: participant {@code i} owns items
+     * {@code bounds[i]} to {@code bounds[i+1]}.
+     *
+     * @param bounds {@code participants + 1} increasing item indices
+     */
+    public void reset(int[] bounds, int chunk) {
+        if (bounds.length != parts.length + 1) {
+            throw new IllegalArgumentException("need " + (parts.length + 1) + " bounds, got " + bounds.length);
+        }
+        for (int i = 0; i < parts.length; i++) {
+            parts[i].reset(bounds[i], bounds[i + 1], chunk);
+        }
+    }
+
+    /**
      * The next chunk for {@code participant}, from its own part first, or -1 when none is left anywhere.
      *
      * @return a handle for {@link #start(long)} and {@link #end(long)}, or -1
