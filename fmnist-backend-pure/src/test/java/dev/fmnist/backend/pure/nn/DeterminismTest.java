@@ -3,7 +3,11 @@ package dev.fmnist.backend.pure.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fmnist.api.FashionClass;
+import dev.fmnist.api.config.OptimizerConfig;
 import dev.fmnist.api.config.TrainingConfig;
+import dev.fmnist.api.model.Activation;
+import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.testing.SyntheticData;
@@ -23,10 +27,13 @@ class DeterminismTest {
     private static final TrainingConfig CONFIG = TrainingConfig.defaults().withEpochs(1).withSeed(5);
 
     private static Weights train(Kernels kernels, int threads) {
+        return train(ModelSpec.mlp(), kernels, threads, CONFIG);
+    }
+
+    private static Weights train(ModelSpec spec, Kernels kernels, int threads, TrainingConfig config) {
         SessionTrainer trainer = new SessionTrainer("pure", "test",
-                (spec, initial, config) -> new PureSession(spec, initial, config, kernels));
-        TrainingResult result = trainer.fit(TrainingJob.of(ModelSpec.mlp(), SyntheticData.train(),
-                CONFIG.withThreads(threads)));
+                (s, initial, c) -> new PureSession(s, initial, c, kernels));
+        TrainingResult result = trainer.fit(TrainingJob.of(spec, SyntheticData.train(), config.withThreads(threads)));
         try (var model = result.model()) {
             return model.weights();
         }
@@ -40,6 +47,21 @@ class DeterminismTest {
         assertThat(train(kernels, 3)).isEqualTo(one);
         assertThat(train(kernels, 1)).isEqualTo(one);
         assertThat(one).isNotEqualTo(dev.fmnist.api.model.Initializers.glorotUniform(ModelSpec.mlp(), 5));
+    }
+
+    @Test
+    void deeperAndShallowerNetworksAndOddBatchesToo() {
+        ModelSpec deep = new ModelSpec("deep", java.util.List.of(new LayerSpec.Flatten(),
+                new LayerSpec.Dense(40, Activation.RELU), new LayerSpec.Dense(24, Activation.LINEAR),
+                new LayerSpec.Dense(FashionClass.COUNT, Activation.SOFTMAX)));
+        ModelSpec shallow = new ModelSpec("logistic", java.util.List.of(new LayerSpec.Flatten(),
+                new LayerSpec.Dense(FashionClass.COUNT, Activation.SOFTMAX)));
+        TrainingConfig odd = CONFIG.withBatchSize(7).withOptimizer(new OptimizerConfig.Sgd(0.05, 0.9));
+        for (ModelSpec spec : java.util.List.of(deep, shallow)) {
+            Weights one = train(spec, KernelSelector.best(), 1, odd);
+            assertThat(train(spec, KernelSelector.best(), 2, odd)).as(spec.name()).isEqualTo(one);
+            assertThat(train(spec, KernelSelector.best(), 3, odd)).as(spec.name()).isEqualTo(one);
+        }
     }
 
     @Test
