@@ -72,7 +72,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
         context.plugins().jars().forEach(jar -> classPath.add(jar.toString()));
         BenchmarkRunner runner = new BenchmarkRunner(String.join(File.pathSeparator, classPath),
-                List.of("--add-modules", "jdk.incubator.vector", "-Xmx4g", "-Djava.awt.headless=true"));
+                List.of("--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx4g",
+                        "-Dorg.bytedeco.javacpp.logger=slf4j", "-Djava.awt.headless=true"));
         List<BenchmarkResult> results = runner.run(settings, context.err());
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
