@@ -33,6 +33,7 @@ import dev.fmnist.backend.pure.parallel.WorkerPool;
 public final class TrainingStep {
     /** Input parts of the first layer; fixed, so that results do not depend on the thread count. */
     static final int PARTS = 2;
+    /** Coefficients that add the parts' sums (a fused multiply-add by 1 is an exact add). */
     private static final float[] PART_ONES = {1f, 1f};
     private static final int SAMPLE_CHUNK = 2;
     private static final int ROW_CHUNK = 16;
@@ -49,6 +50,7 @@ public final class TrainingStep {
     private final double[] loss;
     private final int[] hit;
     private final int[] sampleIds;
+    /** The coefficient 1 for every sample: sums the batch's gradients for a bias. */
     private final float[] ones;
     private final int[] firstItem;
     private final int items;
