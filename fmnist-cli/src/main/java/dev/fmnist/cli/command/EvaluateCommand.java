@@ -6,13 +6,12 @@ import dev.fmnist.api.eval.Evaluator;
 import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.data.FashionMnist;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code fmnist evaluate}: any backend's model file, evaluated on the test set on any backend. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,18 +23,8 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (.fmnist).")
-    Path modelFile;
-
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend to run the model on (default: the one that trained it).")
-    String backend;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory with the four Fashion-MNIST files.")
-    Path data;
-
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    SavedModelOptions options;
 
     EvaluateCommand(CliContext context) {
         this.context = context;
@@ -43,14 +32,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
-            FashionMnist fmnist = context.loadData(data);
+        try (LoadedModel loaded = options.load(context)) {
+            FashionMnist fmnist = context.loadData(options.data);
             Dataset test = fmnist.test();
             long start = System.nanoTime();
             Evaluation evaluation = Evaluator.evaluate(loaded.model(), test, 1000);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintStream out = context.out();
-            if (json) {
+            if (options.json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("command", "evaluate");
                 doc.put("model_file", loaded.path().toString());

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fmnist report}: a model's self-contained HTML report. */
@@ -25,22 +26,12 @@ import picocli.CommandLine.Option;
 public final class ReportCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (.fmnist).")
-    Path modelFile;
+    @Mixin
+    SavedModelOptions options;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Directory to write the report into (default: <model name>-report beside the model file).")
     Path out;
-
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend to run the model on (default: the one that trained it).")
-    String backend;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory with the four Fashion-MNIST files.")
-    Path data;
-
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
 
     ReportCommand(CliContext context) {
         this.context = context;
@@ -48,18 +39,18 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path model = context.resolve(modelFile);
+        Path model = context.resolve(options.modelFile);
         Path dir = out != null ? context.resolve(out) : defaultDirectory(model);
         Reports.checkWritable(dir);
-        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
-            FashionMnist fmnist = context.loadData(data);
+        try (LoadedModel loaded = options.load(context)) {
+            FashionMnist fmnist = context.loadData(options.data);
             Dataset test = fmnist.test();
             Evaluation evaluation = Evaluator.evaluate(loaded.model(), test, 1000);
             float[] probabilities = Reports.predictAll(loaded.model(), test);
             Path page = Reports.write(dir, "fmnist report: " + model.getFileName(), loaded.model(),
                     loaded.saved().history(), evaluation, test, probabilities);
             PrintStream o = context.out();
-            if (json) {
+            if (options.json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("command", "report");
                 doc.put("model_file", model.toString());
