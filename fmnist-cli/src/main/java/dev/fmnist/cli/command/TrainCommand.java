@@ -140,35 +140,43 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         StopSignal stop = new StopSignal();
-        TrainingJob job = TrainingJob.of(spec, train, config).withStop(stop);
+        // The test set after every epoch gives the report's train-and-test curves (Keras's validation_data).
+        TrainingJob job = TrainingJob.of(spec, train, config).withValidation(test).withStop(stop);
         TrainingListener listener = listener();
         if (listener != null) {
             job = job.withListener(listener);
         }
         try (InterruptToStop interrupts = InterruptToStop.install(stop, context.err())) {
             TrainingResult result = engine.trainer().fit(job);
-            Model trained = result.model();
-            Evaluation evaluation = Evaluator.evaluate(trained, test, 1000);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("test_loss", evaluation.loss());
-            metrics.put("test_accuracy", evaluation.accuracy());
-            try (Model model = trained.withProvenance(trained.provenance().withMetrics(metrics))) {
-                ModelFile.write(modelFile, SavedModel.of(model, result.history()));
-                JsonOutput.write(historyFile, historyJson(model, result, evaluation, modelFile));
-                int preview = Math.min(PREVIEW, test.size());
-                float[] probabilities = reportDir != null ? Reports.predictAll(model, test)
-                        : model.predict(test.scaledImages(0, preview), preview);
-                Path page = reportDir == null ? null : Reports.write(reportDir, "fmnist training report: "
-                        + engine.name() + " " + spec.name(), model, result.history(), evaluation, test, probabilities);
-                if (json) {
-                    JsonOutput.print(out, document(engine, spec, fmnist, config, result, evaluation, test,
-                            probabilities, preview, modelFile, historyFile, page));
-                } else {
-                    printText(result, evaluation, test, probabilities, preview, modelFile, historyFile, page);
-                }
+            try (Model trained = result.model()) {
+                return finish(result, trained, engine, spec, fmnist, config, test, modelFile, historyFile, reportDir);
             }
-            return result.complete() ? ErrorReporter.OK : ErrorReporter.INTERRUPTED;
         }
+    }
+
+    private int finish(TrainingResult result, Model trained, Backend engine, ModelSpec spec, FashionMnist fmnist,
+            TrainingConfig config, Dataset test, Path modelFile, Path historyFile, Path reportDir) {
+        PrintStream out = context.out();
+        Evaluation evaluation = Evaluator.evaluate(trained, test, 1000);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_loss", evaluation.loss());
+        metrics.put("test_accuracy", evaluation.accuracy());
+        try (Model model = trained.withProvenance(trained.provenance().withMetrics(metrics))) {
+            ModelFile.write(modelFile, SavedModel.of(model, result.history()));
+            JsonOutput.write(historyFile, historyJson(model, result, evaluation, modelFile));
+            int preview = Math.min(PREVIEW, test.size());
+            float[] probabilities = reportDir != null ? Reports.predictAll(model, test)
+                    : model.predict(test.scaledImages(0, preview), preview);
+            Path page = reportDir == null ? null : Reports.write(reportDir, "fmnist training report: "
+                    + engine.name() + " " + spec.name(), model, result.history(), evaluation, test, probabilities);
+            if (json) {
+                JsonOutput.print(out, document(engine, spec, fmnist, config, result, evaluation, test,
+                        probabilities, preview, modelFile, historyFile, page));
+            } else {
+                printText(result, evaluation, test, probabilities, preview, modelFile, historyFile, page);
+            }
+        }
+        return result.complete() ? ErrorReporter.OK : ErrorReporter.INTERRUPTED;
     }
 
     private TrainingListener listener() {

@@ -56,7 +56,12 @@ public final class ProgressBar implements TrainingListener {
     @Override
     public void onEpochEnd(EpochStats stats) {
         if (last != null) {
-            draw(finalLine(last, stats.nanos()));
+            String line = finalLine(last, stats.nanos());
+            if (stats.hasValidation()) {
+                line += String.format(Locale.ROOT, " - val_loss: %.4f - val_accuracy: %.4f", stats.validationLoss(),
+                        stats.validationAccuracy());
+            }
+            draw(line);
         }
         out.println();
         open = false;

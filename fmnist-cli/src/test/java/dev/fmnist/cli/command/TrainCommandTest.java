@@ -37,6 +37,11 @@ class TrainCommandTest {
         Path file = dir.resolve("fmnist-fake-mlp.fmnist");
         SavedModel saved = ModelFile.read(file);
         assertThat(saved.history().epochs()).hasSize(2);
+        // Each epoch is also measured on the test set, for the report's train-and-test curves.
+        assertThat(saved.history().epochs()).allSatisfy(e -> assertThat(e.hasValidation()).isTrue());
+        assertThat(saved.history().last().validationAccuracy())
+                .isEqualTo(saved.provenance().metrics().get("test_accuracy"));
+        assertThat(r.out()).containsPattern("Epoch 2/2 - 63/63 .* - val_loss: [0-9.]+ - val_accuracy: [0-9.]+");
         assertThat(saved.provenance().backend()).isEqualTo("fake");
         assertThat(saved.provenance().complete()).isTrue();
         double accuracy = saved.provenance().metrics().get("test_accuracy");
