@@ -42,6 +42,35 @@ public interface Kernels {
     void accumulateRowsPair(float[] w, int stride, int[] rows, float[] coefA, float[] coefB, int n, float[] init,
             int initOff, float[] outA, int outOffA, float[] outB, int outOffB);
 
+    /**
+     * {@link #accumulateRowsPair} with the coefficients read in place: {@code coefA[i] = xa[offA + rows[i]]}
+     * and {@code coefB[i] = xb[offB + rows[i]]}. Same operations in the same order, so the same bits; used
+     * for prediction, where the rows come from {@link #nonZeroPositionsPair} and copying the coefficients
+     * out first cost more than reading them in the loop.
+     */
+    default void accumulateInputsPair(float[] w, int stride, int[] rows, int n, float[] xa, int offA, float[] xb,
+            int offB, float[] init, int initOff, float[] outA, int outOffA, float[] outB, int outOffB) {
+        accumulateInputs(w, stride, rows, n, xa, offA, init, initOff, outA, outOffA);
+        accumulateInputs(w, stride, rows, n, xb, offB, init, initOff, outB, outOffB);
+    }
+
+    /** One input of {@link #accumulateInputsPair}, element by element. */
+    private static void accumulateInputs(float[] w, int stride, int[] rows, int n, float[] x, int off, float[] init,
+            int initOff, float[] out, int outOff) {
+        if (init == null) {
+            java.util.Arrays.fill(out, outOff, outOff + stride, 0f);
+        } else {
+            System.arraycopy(init, initOff, out, outOff, stride);
+        }
+        for (int i = 0; i < n; i++) {
+            float a = x[off + rows[i]];
+            int base = rows[i] * stride;
+            for (int c = 0; c < stride; c++) {
+                out[outOff + c] = Math.fma(a, w[base + c], out[outOff + c]);
+            }
+        }
+    }
+
     /** {@code a[i] = max(a[i], 0)} for {@code i} in {@code [off, off+len)} ({@link Math#max} semantics, NaN stays). */
     void relu(float[] a, int off, int len);
 
@@ -78,6 +107,21 @@ public interface Kernels {
             index[n] = i;
             value[n] = v;
             n += v != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The positions of {@link #nonZerosPair} alone (relative to the offsets, increasing), without copying
+     * the values. {@code index} needs {@code len + INDEX_SLACK} entries.
+     *
+     * @return how many were found
+     */
+    default int nonZeroPositionsPair(float[] xa, int offA, float[] xb, int offB, int len, int[] index) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            index[n] = i;
+            n += (xa[offA + i] != 0 | xb[offB + i] != 0) ? 1 : 0;
         }
         return n;
     }

@@ -216,6 +216,107 @@ final class VectorKernels implements Kernels {
         b7.intoArray(outB, offB + 7 * L);
     }
 
+    @Override
+    public void accumulateInputsPair(float[] w, int stride, int[] rows, int n, float[] xa, int offA, float[] xb,
+            int offB, float[] init, int initOff, float[] outA, int outOffA, float[] outB, int outOffB) {
+        int c = 0;
+        for (; c + BLOCK <= stride; c += BLOCK) {
+            inputsPairBlock8(w, stride, c, rows, n, xa, offA, xb, offB, init, initOff + c, outA, outOffA + c, outB,
+                    outOffB + c);
+        }
+        for (; c < stride; c += L) {
+            FloatVector a = init == null ? FloatVector.zero(S) : FloatVector.fromArray(S, init, initOff + c);
+            FloatVector b = a;
+            for (int i = 0; i < n; i++) {
+                int r = rows[i];
+                FloatVector row = FloatVector.fromArray(S, w, r * stride + c);
+                a = row.fma(FloatVector.broadcast(S, xa[offA + r]), a);
+                b = row.fma(FloatVector.broadcast(S, xb[offB + r]), b);
+            }
+            a.intoArray(outA, outOffA + c);
+            b.intoArray(outB, outOffB + c);
+        }
+    }
+
+    /** {@link #pairBlock8} with the coefficients read in place from the two inputs. */
+    private static void inputsPairBlock8(float[] w, int stride, int col, int[] rows, int n, float[] xa, int offA,
+            float[] xb, int offB, float[] init, int initOff, float[] outA, int oA, float[] outB, int oB) {
+        FloatVector a0;
+        FloatVector a1;
+        FloatVector a2;
+        FloatVector a3;
+        FloatVector a4;
+        FloatVector a5;
+        FloatVector a6;
+        FloatVector a7;
+        if (init == null) {
+            a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = FloatVector.zero(S);
+        } else {
+            a0 = FloatVector.fromArray(S, init, initOff);
+            a1 = FloatVector.fromArray(S, init, initOff + L);
+            a2 = FloatVector.fromArray(S, init, initOff + 2 * L);
+            a3 = FloatVector.fromArray(S, init, initOff + 3 * L);
+            a4 = FloatVector.fromArray(S, init, initOff + 4 * L);
+            a5 = FloatVector.fromArray(S, init, initOff + 5 * L);
+            a6 = FloatVector.fromArray(S, init, initOff + 6 * L);
+            a7 = FloatVector.fromArray(S, init, initOff + 7 * L);
+        }
+        FloatVector b0 = a0;
+        FloatVector b1 = a1;
+        FloatVector b2 = a2;
+        FloatVector b3 = a3;
+        FloatVector b4 = a4;
+        FloatVector b5 = a5;
+        FloatVector b6 = a6;
+        FloatVector b7 = a7;
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
+            FloatVector x = FloatVector.broadcast(S, xa[offA + row]);
+            FloatVector y = FloatVector.broadcast(S, xb[offB + row]);
+            int base = row * stride + col;
+            FloatVector r = FloatVector.fromArray(S, w, base);
+            a0 = r.fma(x, a0);
+            b0 = r.fma(y, b0);
+            r = FloatVector.fromArray(S, w, base + L);
+            a1 = r.fma(x, a1);
+            b1 = r.fma(y, b1);
+            r = FloatVector.fromArray(S, w, base + 2 * L);
+            a2 = r.fma(x, a2);
+            b2 = r.fma(y, b2);
+            r = FloatVector.fromArray(S, w, base + 3 * L);
+            a3 = r.fma(x, a3);
+            b3 = r.fma(y, b3);
+            r = FloatVector.fromArray(S, w, base + 4 * L);
+            a4 = r.fma(x, a4);
+            b4 = r.fma(y, b4);
+            r = FloatVector.fromArray(S, w, base + 5 * L);
+            a5 = r.fma(x, a5);
+            b5 = r.fma(y, b5);
+            r = FloatVector.fromArray(S, w, base + 6 * L);
+            a6 = r.fma(x, a6);
+            b6 = r.fma(y, b6);
+            r = FloatVector.fromArray(S, w, base + 7 * L);
+            a7 = r.fma(x, a7);
+            b7 = r.fma(y, b7);
+        }
+        a0.intoArray(outA, oA);
+        a1.intoArray(outA, oA + L);
+        a2.intoArray(outA, oA + 2 * L);
+        a3.intoArray(outA, oA + 3 * L);
+        a4.intoArray(outA, oA + 4 * L);
+        a5.intoArray(outA, oA + 5 * L);
+        a6.intoArray(outA, oA + 6 * L);
+        a7.intoArray(outA, oA + 7 * L);
+        b0.intoArray(outB, oB);
+        b1.intoArray(outB, oB + L);
+        b2.intoArray(outB, oB + 2 * L);
+        b3.intoArray(outB, oB + 3 * L);
+        b4.intoArray(outB, oB + 4 * L);
+        b5.intoArray(outB, oB + 5 * L);
+        b6.intoArray(outB, oB + 6 * L);
+        b7.intoArray(outB, oB + 7 * L);
+    }
+
     /** The non-zero lanes of {@code x[off..off+L)} as bits (lane j is bit j); -0.0 counts as zero. */
     private static int nonZeroBits(float[] x, int off) {
         VectorMask<Integer> nz = FloatVector.fromArray(S, x, off).reinterpretAsInts()
@@ -270,6 +371,20 @@ final class VectorKernels implements Kernels {
         for (int j = 0; j < n; j++) {
             valueA[j] = xa[offA + index[j]];
             valueB[j] = xb[offB + index[j]];
+        }
+        return n;
+    }
+
+    @Override
+    public int nonZeroPositionsPair(float[] xa, int offA, float[] xb, int offB, int len, int[] index) {
+        int n = 0;
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            n = append(nonZeroBits(xa, offA + i) | nonZeroBits(xb, offB + i), i, index, n);
+        }
+        for (; i < len; i++) {
+            index[n] = i;
+            n += (xa[offA + i] != 0 | xb[offB + i] != 0) ? 1 : 0;
         }
         return n;
     }

@@ -189,6 +189,31 @@ public final class DenseNetwork {
         }
     }
 
+    /**
+     * {@link #forwardPair} for prediction: the rows are listed without copying their coefficients, which
+     * the kernel reads in place ({@link Kernels#accumulateInputsPair}). Same operations in the same order,
+     * so the same bits as {@link #forwardPair}.
+     */
+    void predictPair(float[] x, int xOffA, int xOffB, float[][] outA, float[][] outB, int[] index) {
+        float[] inA = x;
+        float[] inB = x;
+        int inOffA = xOffA;
+        int inOffB = xOffB;
+        for (int l = 0; l < layers; l++) {
+            int n = kernels.nonZeroPositionsPair(inA, inOffA, inB, inOffB, inputs[l], index);
+            kernels.accumulateInputsPair(kernel[l], strides[l], index, n, inA, inOffA, inB, inOffB, bias[l], 0,
+                    outA[l], 0, outB[l], 0);
+            if (activations[l] == Activation.RELU) {
+                kernels.relu(outA[l], 0, strides[l]);
+                kernels.relu(outB[l], 0, strides[l]);
+            }
+            inA = outA[l];
+            inB = outB[l];
+            inOffA = 0;
+            inOffB = 0;
+        }
+    }
+
     public ModelSpec spec() {
         return spec;
     }

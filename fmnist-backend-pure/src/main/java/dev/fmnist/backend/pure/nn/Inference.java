@@ -61,8 +61,7 @@ public final class Inference {
             int end = cursor.end(start);
             int s = start;
             for (; s + 1 < end; s += 2) {
-                net.forwardPair(images, s * Images.PIXELS, (s + 1) * Images.PIXELS, sc.out, sc.outOff, sc.outB,
-                        sc.outOffB, sc);
+                net.predictPair(images, s * Images.PIXELS, (s + 1) * Images.PIXELS, sc.out, sc.outB, sc.index);
                 SoftmaxCrossEntropy.probabilities(sc.out[last], 0, classes, probabilities, s * classes, sc.exps);
                 SoftmaxCrossEntropy.probabilities(sc.outB[last], 0, classes, probabilities, (s + 1) * classes, sc.exps);
             }

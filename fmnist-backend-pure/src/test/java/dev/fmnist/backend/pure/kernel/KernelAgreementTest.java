@@ -82,6 +82,36 @@ class KernelAgreementTest {
         }
     }
 
+    @ParameterizedTest(name = "stride {0}")
+    @ValueSource(ints = {16, 128, 144})
+    void coefficientsReadInPlaceGiveTheSameBitsAsCopiedOnes(int stride) {
+        int len = 300;
+        int offA = 7;
+        int offB = 400;
+        float[] w = randomArray(len * stride, 0);
+        float[] x = randomArray(offB + len, 0.5);
+        float[] init = randomArray(stride, 0);
+        int[] index = new int[len + Kernels.INDEX_SLACK];
+        float[] va = new float[len + Kernels.INDEX_SLACK];
+        float[] vb = new float[len + Kernels.INDEX_SLACK];
+        int n = vector.nonZerosPair(x, offA, x, offB, len, index, va, vb);
+        for (Kernels k : new Kernels[] {vector, SCALAR}) {
+            int[] positions = new int[len + Kernels.INDEX_SLACK];
+            assertThat(k.nonZeroPositionsPair(x, offA, x, offB, len, positions)).isEqualTo(n);
+            assertThat(java.util.Arrays.copyOf(positions, n)).containsExactly(java.util.Arrays.copyOf(index, n));
+            for (float[] start : new float[][] {null, init}) {
+                float[] copiedA = new float[stride];
+                float[] copiedB = new float[stride];
+                vector.accumulateRowsPair(w, stride, index, va, vb, n, start, 0, copiedA, 0, copiedB, 0);
+                float[] inPlaceA = new float[stride + 3];
+                float[] inPlaceB = new float[stride + 5];
+                k.accumulateInputsPair(w, stride, positions, n, x, offA, x, offB, start, 0, inPlaceA, 3, inPlaceB, 5);
+                assertThat(java.util.Arrays.copyOfRange(inPlaceA, 3, 3 + stride)).as(k.name()).containsExactly(copiedA);
+                assertThat(java.util.Arrays.copyOfRange(inPlaceB, 5, 5 + stride)).as(k.name()).containsExactly(copiedB);
+            }
+        }
+    }
+
     @Test
     void accumulateRowsComputesTheWeightedSum() {
         float[] w = new float[3 * 16];
