@@ -54,6 +54,19 @@ public interface Kernels {
         accumulateInputs(w, stride, rows, n, xb, offB, init, initOff, outB, outOffB);
     }
 
+    /**
+     * {@link #accumulateInputsPair} for three inputs held in one array at {@code offA}, {@code offB} and
+     * {@code offC} (the rows: where any of them is non-zero, see {@link #nonZeroPositionsTriple}), into
+     * {@code out} at {@code outA}, {@code outB} and {@code outC}. Each row of {@code w} is read once for the
+     * three; each output gets the same bits as {@link #accumulateRows} over its own non-zero rows.
+     */
+    default void accumulateInputsTriple(float[] w, int stride, int[] rows, int n, float[] x, int offA, int offB,
+            int offC, float[] init, int initOff, float[] out, int outA, int outB, int outC) {
+        accumulateInputs(w, stride, rows, n, x, offA, init, initOff, out, outA);
+        accumulateInputs(w, stride, rows, n, x, offB, init, initOff, out, outB);
+        accumulateInputs(w, stride, rows, n, x, offC, init, initOff, out, outC);
+    }
+
     /** One input of {@link #accumulateInputsPair}, element by element. */
     private static void accumulateInputs(float[] w, int stride, int[] rows, int n, float[] x, int off, float[] init,
             int initOff, float[] out, int outOff) {
@@ -122,6 +135,22 @@ public interface Kernels {
         for (int i = 0; i < len; i++) {
             index[n] = i;
             n += (xa[offA + i] != 0 | xb[offB + i] != 0) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The positions (relative to the offsets, increasing) where any of {@code x[offA..offA+len)},
+     * {@code x[offB..offB+len)} and {@code x[offC..offC+len)} is non-zero. {@code index} needs
+     * {@code len + INDEX_SLACK} entries.
+     *
+     * @return how many were found
+     */
+    default int nonZeroPositionsTriple(float[] x, int offA, int offB, int offC, int len, int[] index) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            index[n] = i;
+            n += (x[offA + i] != 0 | x[offB + i] != 0 | x[offC + i] != 0) ? 1 : 0;
         }
         return n;
     }

@@ -13,6 +13,8 @@ final class Scratch {
     final double[] exps;
     final float[][] out;
     final float[][] outB;
+    /** Per layer, three images' outputs side by side (prediction in threes). */
+    final float[][] triple;
     final int[] outOff;
     final int[] outOffB;
 
@@ -26,10 +28,12 @@ final class Scratch {
         int widest = 0;
         out = new float[net.layers()][];
         outB = new float[net.layers()][];
+        triple = new float[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
             widest = Math.max(widest, net.stride(l));
             out[l] = new float[net.stride(l)];
             outB[l] = new float[net.stride(l)];
+            triple[l] = new float[3 * net.stride(l)];
         }
         gradient = new float[widest];
         exps = new double[widest];

@@ -112,6 +112,41 @@ class KernelAgreementTest {
         }
     }
 
+    @ParameterizedTest(name = "stride {0}")
+    @ValueSource(ints = {16, 128, 144})
+    void threeInputsAtOnceGiveEachItsOwnSum(int stride) {
+        int len = 300;
+        int[] offs = {3, 350, 700};
+        float[] w = randomArray(len * stride, 0);
+        float[] x = randomArray(1000, 0.6);
+        float[] init = randomArray(stride, 0);
+        int[] positions = new int[len + Kernels.INDEX_SLACK];
+        int n = vector.nonZeroPositionsTriple(x, offs[0], offs[1], offs[2], len, positions);
+        int[] scalarPositions = new int[len + Kernels.INDEX_SLACK];
+        assertThat(SCALAR.nonZeroPositionsTriple(x, offs[0], offs[1], offs[2], len, scalarPositions)).isEqualTo(n);
+        assertThat(java.util.Arrays.copyOf(positions, n)).containsExactly(java.util.Arrays.copyOf(scalarPositions, n));
+        for (float[] start : new float[][] {null, init}) {
+            float[] v = new float[3 * stride + 4];
+            float[] s = new float[3 * stride + 4];
+            vector.accumulateInputsTriple(w, stride, positions, n, x, offs[0], offs[1], offs[2], start, 0, v, 4,
+                    4 + stride, 4 + 2 * stride);
+            SCALAR.accumulateInputsTriple(w, stride, positions, n, x, offs[0], offs[1], offs[2], start, 0, s, 4,
+                    4 + stride, 4 + 2 * stride);
+            assertThat(v).containsExactly(s);
+            for (int k = 0; k < 3; k++) {
+                int[] own = new int[len + Kernels.INDEX_SLACK];
+                float[] coef = new float[len + Kernels.INDEX_SLACK];
+                int m = vector.nonZeros(x, offs[k], len, own, coef);
+                float[] single = new float[stride];
+                vector.accumulateRows(w, stride, own, coef, m, start, 0, single, 0);
+                for (int c = 0; c < stride; c++) {
+                    float got = v[4 + k * stride + c];
+                    assertThat(got == single[c]).as("input %d column %d: %s vs %s", k, c, got, single[c]).isTrue();
+                }
+            }
+        }
+    }
+
     @Test
     void accumulateRowsComputesTheWeightedSum() {
         float[] w = new float[3 * 16];
