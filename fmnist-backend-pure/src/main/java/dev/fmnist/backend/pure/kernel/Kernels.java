@@ -155,6 +155,15 @@ public interface Kernels {
         return n;
     }
 
+    /** How many of {@code x[off..off+len)} are non-zero (-0.0 counts as zero). */
+    default int nonZeroCount(float[] x, int off, int len) {
+        int n = 0;
+        for (int i = off; i < off + len; i++) {
+            n += x[i] != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
     /**
      * Lists the positions where {@code xa[offA..offA+len)} or {@code xb[offB..offB+len)} is non-zero, with
      * both inputs' values there (one of them may be zero), in increasing position. The arrays need

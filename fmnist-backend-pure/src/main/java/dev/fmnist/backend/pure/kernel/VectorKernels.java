@@ -508,6 +508,19 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public int nonZeroCount(float[] x, int off, int len) {
+        int n = 0;
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            n += FloatVector.fromArray(S, x, off + i).compare(VectorOperators.NE, 0f).trueCount();
+        }
+        for (; i < len; i++) {
+            n += x[off + i] != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
     public int nonZeroPositionsPair(float[] xa, int offA, float[] xb, int offB, int len, int[] index) {
         int n = 0;
         int i = 0;

@@ -8,6 +8,8 @@ final class Scratch {
     final float[] value;
     final float[] valueB;
     final int[] rows;
+    /** Per image of a batch (or prediction chunk): its number of non-zero pixels. */
+    final int[] counts;
     final float[] coef;
     final float[] gradient;
     final double[] exps;
@@ -24,6 +26,7 @@ final class Scratch {
         value = new float[width + Kernels.INDEX_SLACK];
         valueB = new float[width + Kernels.INDEX_SLACK];
         rows = new int[batchCapacity];
+        counts = new int[batchCapacity];
         coef = new float[batchCapacity];
         int widest = 0;
         out = new float[net.layers()][];

@@ -186,6 +186,8 @@ class KernelAgreementTest {
         for (float e : x) {
             expected += e != 0 ? 1 : 0;
         }
+        assertThat(vector.nonZeroCount(x, 0, len)).isEqualTo(expected);
+        assertThat(SCALAR.nonZeroCount(x, 0, len)).isEqualTo(expected);
         int n1 = vector.nonZeros(x, 0, len, i1, v1);
         int n2 = SCALAR.nonZeros(x, 0, len, i2, v2);
         assertThat(n1).isEqualTo(n2).isEqualTo(expected);
