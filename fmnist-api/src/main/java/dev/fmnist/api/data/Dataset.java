@@ -32,16 +32,18 @@ public interface Dataset {
 
     /** The image at {@code index} scaled to [0, 1]. */
     default float[] scaledImage(int index) {
-        float[] out = new float[Images.PIXELS];
-        Images.scale(image(index), 0, out, 0, Images.PIXELS);
-        return out;
+        return scaledImages(index, 1);
     }
 
     /** Images {@code from .. from+count-1}, scaled to [0, 1], one after the other. */
     default float[] scaledImages(int from, int count) {
-        Batch batch = new Batch(count);
-        batch.fill(this, BatchPlan.sequential(size(), count).order(), from, count);
-        return batch.images().clone();
+        byte[] raw = new byte[count * Images.PIXELS];
+        for (int i = 0; i < count; i++) {
+            copyImage(from + i, raw, i * Images.PIXELS);
+        }
+        float[] out = new float[raw.length];
+        Images.scale(raw, 0, out, 0, raw.length);
+        return out;
     }
 
     /** Labels {@code from .. from+count-1}. */
