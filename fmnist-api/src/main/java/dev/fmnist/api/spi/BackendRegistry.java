@@ -100,9 +100,14 @@ public final class BackendRegistry implements AutoCloseable {
 
     /** The default backend's name (see the class description). */
     public String defaultName() {
+        return defaultName(System.getenv());
+    }
+
+    /** The default backend's name, reading {@value #ENV} from {@code env} instead of this process's environment. */
+    public String defaultName(Map<String, String> env) {
         String named = System.getProperty(PROPERTY);
         if (named == null || named.isBlank()) {
-            named = System.getenv(ENV);
+            named = env.get(ENV);
         }
         if (named != null && !named.isBlank()) {
             return named.trim();

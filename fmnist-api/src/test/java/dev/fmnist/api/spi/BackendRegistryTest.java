@@ -106,7 +106,11 @@ class BackendRegistryTest {
         assertThat(new BackendRegistry(List.of(dl4j, tf)).defaultName()).isEqualTo("tf");
         assertThat(new BackendRegistry(List.of(dl4j, tf, new CountingProvider("pure", Availability.yes(), 0)))
                 .defaultName()).isEqualTo("pure");
+        BackendRegistry withPure = new BackendRegistry(List.of(dl4j, tf, new CountingProvider("pure",
+                Availability.yes(), 0)));
+        assertThat(withPure.defaultName(java.util.Map.of(BackendRegistry.ENV, " tf "))).isEqualTo("tf");
         System.setProperty(BackendRegistry.PROPERTY, "dl4j");
+        assertThat(withPure.defaultName(java.util.Map.of(BackendRegistry.ENV, "tf"))).isEqualTo("dl4j");
         assertThat(new BackendRegistry(List.of(dl4j, tf)).defaultName()).isEqualTo("dl4j");
         assertThat(tf.created).hasValue(0);
     }

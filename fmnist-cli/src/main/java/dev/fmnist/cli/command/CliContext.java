@@ -89,13 +89,9 @@ public final class CliContext implements AutoCloseable {
         return registry;
     }
 
-    /** The backend used when none is named: {@value BackendRegistry#ENV}, else the registry's default. */
+    /** The backend used when none is named: the registry's default, reading this run's environment. */
     public String defaultBackend() {
-        String named = env.get(BackendRegistry.ENV);
-        if (named != null && !named.isBlank()) {
-            return named.strip();
-        }
-        return registry().defaultName();
+        return registry().defaultName(env);
     }
 
     /** The data locator for this environment, honouring {@code --data} if given. */

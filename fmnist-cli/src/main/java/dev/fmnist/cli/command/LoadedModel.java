@@ -39,19 +39,19 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
         BackendRegistry registry = context.registry();
         String trainedBy = saved.provenance().backend();
         Optional<BackendProvider> provider = registry.find(trainedBy);
+        String why;
         if (provider.isPresent()) {
             Availability availability = provider.get().availability();
             if (availability.available()) {
                 return trainedBy;
             }
-            String fallback = context.defaultBackend();
-            context.err().println("fmnist: note: the model was trained with '" + trainedBy
-                    + "', which cannot run here (" + availability.reason() + "); using '" + fallback + "'");
-            return fallback;
+            why = "cannot run here (" + availability.reason() + ")";
+        } else {
+            why = "is not installed";
         }
         String fallback = context.defaultBackend();
-        context.err().println("fmnist: note: the model was trained with '" + trainedBy
-                + "', which is not installed; using '" + fallback + "'");
+        context.err().println("fmnist: note: the model was trained with '" + trainedBy + "', which " + why
+                + "; using '" + fallback + "'");
         return fallback;
     }
 
