@@ -4,6 +4,7 @@ import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Batch;
 import dev.fmnist.api.data.BatchPlan;
 import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.Prediction;
 import dev.fmnist.api.model.Predictor;
 
@@ -17,8 +18,7 @@ public final class Evaluator {
 
     /** Evaluates in batches of {@code batchSize}, in dataset order. */
     public static Evaluation evaluate(Predictor predictor, Dataset data, int batchSize) {
-        long[][] confusion = new long[FashionClass.COUNT][FashionClass.COUNT];
-        double lossSum = 0;
+        Tally tally = new Tally();
         BatchPlan plan = BatchPlan.sequential(data.size(), batchSize);
         Batch batch = new Batch(Math.max(1, Math.min(batchSize, data.size())));
         float[] probabilities = new float[batch.capacity() * FashionClass.COUNT];
@@ -26,12 +26,43 @@ public final class Evaluator {
             batch.fill(data, plan, b);
             predictor.predict(batch.images(), batch.count(), probabilities);
             for (int i = 0; i < batch.count(); i++) {
-                int label = batch.labels()[i];
-                float p = probabilities[i * FashionClass.COUNT + label];
-                lossSum -= Math.log(Math.max(p, EPSILON));
-                confusion[label][Prediction.argmax(probabilities, i)]++;
+                tally.add(probabilities, i, batch.labels()[i]);
             }
         }
-        return Evaluation.of(lossSum, confusion);
+        return tally.evaluation();
+    }
+
+    /**
+     * Evaluates probabilities already predicted for every image of {@code data}, in dataset order
+     * ({@code [data.size()][10]}), so a caller that needs them anyway does not predict twice.
+     *
+     * @throws InvalidInputException if there are fewer rows than images
+     */
+    public static Evaluation evaluate(float[] probabilities, Dataset data) {
+        if (probabilities.length < (long) data.size() * FashionClass.COUNT) {
+            throw new InvalidInputException(data.name() + " has " + data.size() + " images but only "
+                    + probabilities.length / FashionClass.COUNT + " rows of probabilities were given");
+        }
+        Tally tally = new Tally();
+        for (int i = 0; i < data.size(); i++) {
+            tally.add(probabilities, i, data.label(i));
+        }
+        return tally.evaluation();
+    }
+
+    /** Loss sum and confusion counts, one image at a time. */
+    private static final class Tally {
+        private final long[][] confusion = new long[FashionClass.COUNT][FashionClass.COUNT];
+        private double lossSum;
+
+        void add(float[] probabilities, int row, int label) {
+            float p = probabilities[row * FashionClass.COUNT + label];
+            lossSum -= Math.log(Math.max(p, EPSILON));
+            confusion[label][Prediction.argmax(probabilities, row)]++;
+        }
+
+        Evaluation evaluation() {
+            return Evaluation.of(lossSum, confusion);
+        }
     }
 }

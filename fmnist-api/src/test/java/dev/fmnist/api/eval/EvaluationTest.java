@@ -1,11 +1,13 @@
 package dev.fmnist.api.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.InMemoryDataset;
 import dev.fmnist.api.data.Images;
+import dev.fmnist.api.model.Predictor;
 import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
@@ -13,13 +15,20 @@ class EvaluationTest {
     void computesAccuracyLossAndPerClassMetrics() {
         // Four images labelled 0, 0, 1, 2; a predictor that says class 0 for everything with p = 0.5.
         InMemoryDataset data = new InMemoryDataset("d", new byte[4 * Images.PIXELS], new byte[] {0, 0, 1, 2});
-        Evaluation e = Evaluator.evaluate((images, count, out) -> {
+        Predictor saysClassZero = (images, count, out) -> {
             for (int i = 0; i < count; i++) {
                 for (int c = 0; c < FashionClass.COUNT; c++) {
                     out[i * 10 + c] = c == 0 ? 0.5f : 0.5f / 9;
                 }
             }
-        }, data, 3);
+        };
+        Evaluation e = Evaluator.evaluate(saysClassZero, data, 3);
+        // The same from probabilities predicted beforehand.
+        Evaluation fromProbabilities = Evaluator.evaluate(saysClassZero.predict(new float[4 * Images.PIXELS], 4), data);
+        assertThat(fromProbabilities.loss()).isEqualTo(e.loss());
+        assertThat(fromProbabilities.confusion()).isDeepEqualTo(e.confusion());
+        assertThatThrownBy(() -> Evaluator.evaluate(new float[30], data))
+                .isInstanceOf(dev.fmnist.api.error.InvalidInputException.class).hasMessageContaining("4 images");
         assertThat(e.count()).isEqualTo(4);
         assertThat(e.accuracy()).isEqualTo(0.5);
         double expectedLoss = (2 * -Math.log(0.5) + 2 * -Math.log(0.5f / 9)) / 4;

@@ -45,8 +45,8 @@ public final class ReportCommand implements Callable<Integer> {
         try (LoadedModel loaded = options.load(context)) {
             FashionMnist fmnist = context.loadData(options.data);
             Dataset test = fmnist.test();
-            Evaluation evaluation = Evaluator.evaluate(loaded.model(), test, 1000);
             float[] probabilities = Reports.predictAll(loaded.model(), test);
+            Evaluation evaluation = Evaluator.evaluate(probabilities, test);
             Path page = Reports.write(dir, "fmnist report: " + model.getFileName(), loaded.model(),
                     loaded.saved().history(), evaluation, test, probabilities);
             PrintStream o = context.out();

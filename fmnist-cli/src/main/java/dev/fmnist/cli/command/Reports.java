@@ -1,5 +1,6 @@
 package dev.fmnist.cli.command;
 
+import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.model.Model;
@@ -12,6 +13,9 @@ import java.nio.file.Path;
 
 /** The HTML report of a model, written with fmnist-viz (used by {@code train --report} and {@code report}). */
 final class Reports {
+    /** Images per prediction call when predicting a whole dataset. */
+    private static final int PREDICT_BATCH = 1000;
+
     private Reports() {
     }
 
@@ -42,11 +46,11 @@ final class Reports {
     /** The model's probabilities for every image of {@code data}, in batches of 1,000. */
     static float[] predictAll(Model model, Dataset data) {
         int n = data.size();
-        float[] out = new float[n * 10];
-        for (int from = 0; from < n; from += 1000) {
-            int count = Math.min(1000, n - from);
+        float[] out = new float[n * FashionClass.COUNT];
+        for (int from = 0; from < n; from += PREDICT_BATCH) {
+            int count = Math.min(PREDICT_BATCH, n - from);
             float[] p = model.predict(data.scaledImages(from, count), count);
-            System.arraycopy(p, 0, out, from * 10, p.length);
+            System.arraycopy(p, 0, out, from * FashionClass.COUNT, p.length);
         }
         return out;
     }

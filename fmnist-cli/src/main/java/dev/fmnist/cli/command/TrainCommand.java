@@ -157,16 +157,16 @@ public final class TrainCommand implements Callable<Integer> {
     private int finish(TrainingResult result, Model trained, Backend engine, ModelSpec spec, FashionMnist fmnist,
             TrainingConfig config, Dataset test, Path modelFile, Path historyFile, Path reportDir) {
         PrintStream out = context.out();
-        Evaluation evaluation = Evaluator.evaluate(trained, test, 1000);
+        // One pass over the test set serves the metrics, the preview and the report.
+        float[] probabilities = Reports.predictAll(trained, test);
+        Evaluation evaluation = Evaluator.evaluate(probabilities, test);
+        int preview = Math.min(PREVIEW, test.size());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_loss", evaluation.loss());
         metrics.put("test_accuracy", evaluation.accuracy());
         try (Model model = trained.withProvenance(trained.provenance().withMetrics(metrics))) {
             ModelFile.write(modelFile, SavedModel.of(model, result.history()));
             JsonOutput.write(historyFile, historyJson(model, result, evaluation, modelFile));
-            int preview = Math.min(PREVIEW, test.size());
-            float[] probabilities = reportDir != null ? Reports.predictAll(model, test)
-                    : model.predict(test.scaledImages(0, preview), preview);
             Path page = reportDir == null ? null : Reports.write(reportDir, "fmnist training report: "
                     + engine.name() + " " + spec.name(), model, result.history(), evaluation, test, probabilities);
             if (json) {
