@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * A small JSON codec so the API needs no dependency. Objects map to {@code Map<String, Object>} (in
@@ -103,23 +106,11 @@ public final class Json {
             }
             out.append(']');
         } else if (value instanceof int[] ints) {
-            List<Object> list = new ArrayList<>();
-            for (int i : ints) {
-                list.add(i);
-            }
-            write(list, out, -1, level);
+            write(IntStream.of(ints).boxed().toList(), out, -1, level);
         } else if (value instanceof long[] longs) {
-            List<Object> list = new ArrayList<>();
-            for (long l : longs) {
-                list.add(l);
-            }
-            write(list, out, -1, level);
+            write(LongStream.of(longs).boxed().toList(), out, -1, level);
         } else if (value instanceof double[] doubles) {
-            List<Object> list = new ArrayList<>();
-            for (double d : doubles) {
-                list.add(d);
-            }
-            write(list, out, -1, level);
+            write(DoubleStream.of(doubles).boxed().toList(), out, -1, level);
         } else {
             quote(value.toString(), out);
         }

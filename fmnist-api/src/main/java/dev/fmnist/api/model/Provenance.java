@@ -2,11 +2,14 @@ package dev.fmnist.api.model;
 
 import dev.fmnist.api.Fmnist;
 import dev.fmnist.api.config.TrainingConfig;
+import dev.fmnist.api.json.JsonException;
 import dev.fmnist.api.json.JsonFields;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How a model came to be, stored in its file: enough to trust it and to train it again.
@@ -59,7 +62,7 @@ public record Provenance(String backend, String backendVersion, String fmnistVer
         m.put("training_config", config.toJson());
         m.put("data_name", dataName);
         m.put("data_sha256", dataSha256);
-        m.put("metrics", new java.util.TreeMap<>(metrics));
+        m.put("metrics", new TreeMap<>(metrics));
         m.put("created", created.toString());
         m.put("jvm", jvm);
         m.put("os", os);
@@ -79,8 +82,8 @@ public record Provenance(String backend, String backendVersion, String fmnistVer
         Instant created;
         try {
             created = Instant.parse(JsonFields.string(m, "created"));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new dev.fmnist.api.json.JsonException("field 'created' is not an ISO-8601 instant");
+        } catch (DateTimeParseException e) {
+            throw new JsonException("field 'created' is not an ISO-8601 instant");
         }
         return new Provenance(JsonFields.string(m, "backend"), JsonFields.string(m, "backend_version", "unknown"),
                 JsonFields.string(m, "fmnist_version", "unknown"),

@@ -1,5 +1,6 @@
 package dev.fmnist.api.training;
 
+import dev.fmnist.api.json.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,12 +45,12 @@ public record EpochStats(int epoch, double loss, double accuracy, double validat
 
     /** Reads stats from JSON. */
     public static EpochStats fromJson(Map<String, Object> m) {
-        return new EpochStats((int) dev.fmnist.api.json.JsonFields.integer(m, "epoch"),
-                dev.fmnist.api.json.JsonFields.number(m, "loss"),
-                dev.fmnist.api.json.JsonFields.number(m, "accuracy"),
-                dev.fmnist.api.json.JsonFields.number(m, "val_loss", Double.NaN),
-                dev.fmnist.api.json.JsonFields.number(m, "val_accuracy", Double.NaN),
-                dev.fmnist.api.json.JsonFields.integer(m, "samples"),
-                Math.round(dev.fmnist.api.json.JsonFields.number(m, "seconds") * 1e9));
+        return new EpochStats((int) JsonFields.integer(m, "epoch"),
+                JsonFields.number(m, "loss"),
+                JsonFields.number(m, "accuracy"),
+                JsonFields.number(m, "val_loss", Double.NaN),
+                JsonFields.number(m, "val_accuracy", Double.NaN),
+                JsonFields.integer(m, "samples"),
+                Math.round(JsonFields.number(m, "seconds") * 1e9));
     }
 }
