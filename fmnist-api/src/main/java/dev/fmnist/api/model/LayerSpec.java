@@ -1,7 +1,7 @@
 package dev.fmnist.api.model;
 
 import dev.fmnist.api.error.InvalidInputException;
-import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.internal.json.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

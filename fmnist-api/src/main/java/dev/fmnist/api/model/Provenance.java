@@ -2,8 +2,8 @@ package dev.fmnist.api.model;
 
 import dev.fmnist.api.Fmnist;
 import dev.fmnist.api.config.TrainingConfig;
-import dev.fmnist.api.json.JsonException;
-import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.internal.json.JsonException;
+import dev.fmnist.api.internal.json.JsonFields;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

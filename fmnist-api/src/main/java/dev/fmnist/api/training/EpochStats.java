@@ -1,6 +1,6 @@
 package dev.fmnist.api.training;
 
-import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.internal.json.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.fmnist.cli.bench;
 
-import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.internal.json.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.fmnist.cli.bench;
 
-import dev.fmnist.api.json.Json;
-import dev.fmnist.api.json.JsonException;
+import dev.fmnist.api.internal.json.Json;
+import dev.fmnist.api.internal.json.JsonException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -5,7 +5,7 @@ import dev.fmnist.api.config.TrainingConfig;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.error.FmnistException;
 import dev.fmnist.api.eval.Evaluator;
-import dev.fmnist.api.json.Json;
+import dev.fmnist.api.internal.json.Json;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.spi.Backend;

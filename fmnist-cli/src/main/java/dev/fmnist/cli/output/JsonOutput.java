@@ -1,7 +1,7 @@
 package dev.fmnist.cli.output;
 
+import dev.fmnist.api.internal.json.Json;
 import dev.fmnist.api.io.AtomicFiles;
-import dev.fmnist.api.json.Json;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -66,6 +66,12 @@ class LayeringTest {
     }
 
     @Test
+    void theApisInternalPackagesServeFmnistOnly() {
+        classes().that().resideInAPackage("dev.fmnist.api.internal..").should().onlyHaveDependentClassesThat()
+                .resideInAPackage("dev.fmnist..").check(ALL);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.fmnist.(**)").should().beFreeOfCycles().check(ALL);
     }

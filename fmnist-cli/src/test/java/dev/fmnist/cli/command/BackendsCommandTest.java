@@ -2,8 +2,8 @@ package dev.fmnist.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fmnist.api.json.Json;
-import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.internal.json.Json;
+import dev.fmnist.api.internal.json.JsonFields;
 import dev.fmnist.cli.testing.Cli;
 import java.nio.file.Path;
 import java.util.List;

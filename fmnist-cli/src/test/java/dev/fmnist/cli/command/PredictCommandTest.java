@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Images;
-import dev.fmnist.api.json.Json;
-import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.internal.json.Json;
+import dev.fmnist.api.internal.json.JsonFields;
 import dev.fmnist.api.testing.SyntheticData;
 import dev.fmnist.cli.testing.Cli;
 import dev.fmnist.cli.testing.Fixtures;

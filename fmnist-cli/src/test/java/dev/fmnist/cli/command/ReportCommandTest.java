@@ -2,7 +2,7 @@ package dev.fmnist.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fmnist.api.json.Json;
+import dev.fmnist.api.internal.json.Json;
 import dev.fmnist.cli.testing.Cli;
 import dev.fmnist.cli.testing.Fixtures;
 import java.io.IOException;

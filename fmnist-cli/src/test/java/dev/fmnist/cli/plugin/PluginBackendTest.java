@@ -2,10 +2,10 @@ package dev.fmnist.cli.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fmnist.api.internal.json.Json;
+import dev.fmnist.api.internal.json.JsonFields;
 import dev.fmnist.api.io.ModelFile;
 import dev.fmnist.api.io.SavedModel;
-import dev.fmnist.api.json.Json;
-import dev.fmnist.api.json.JsonFields;
 import dev.fmnist.cli.testing.ChildCli;
 import dev.fmnist.cli.testing.Cli;
 import dev.fmnist.cli.testing.Fixtures;

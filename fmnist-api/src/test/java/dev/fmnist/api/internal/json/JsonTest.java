@@ -1,4 +1,4 @@
-package dev.fmnist.api.json;
+package dev.fmnist.api.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.fmnist.api.json;
+package dev.fmnist.api.internal.json;
 
 import dev.fmnist.api.error.FmnistException;
 
