@@ -3,10 +3,12 @@ package dev.fmnist.cli.command;
 import dev.fmnist.api.spi.BackendRegistry;
 import dev.fmnist.cli.plugin.Plugins;
 import dev.fmnist.data.FashionMnist;
+import dev.fmnist.data.files.DataFile;
 import dev.fmnist.data.locate.DataLocation;
 import dev.fmnist.data.locate.DataLocator;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,6 +100,12 @@ public final class CliContext implements AutoCloseable {
     public DataLocator locator(Path explicitData) {
         return new DataLocator(explicitData == null ? null : resolve(explicitData), env,
                 Path.of(System.getProperty("user.home")), Path.of(DataLocator.DEBIAN));
+    }
+
+    /** The four data files that {@link #loadData} would read (found, not read), to keep outputs off them. */
+    public List<Path> dataFiles(Path explicitData) {
+        Path dir = locator(explicitData).locate().directory();
+        return DataFile.ALL.stream().map(f -> DataLocation.resolve(dir, f)).toList();
     }
 
     /** Finds and loads Fashion-MNIST. @throws dev.fmnist.api.error.DataUnavailableException saying how to get it */

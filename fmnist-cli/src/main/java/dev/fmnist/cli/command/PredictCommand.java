@@ -93,6 +93,13 @@ public final class PredictCommand implements Callable<Integer> {
         Path png = out == null ? null : context.resolve(out);
         if (png != null) {
             OutputPaths.checkWritableFile(png);
+            List<Path> inputs = new ArrayList<>(List.of(context.resolve(modelFile)));
+            if (files) {
+                images.stream().map(context::resolve).forEach(inputs::add);
+            } else {
+                inputs.addAll(context.dataFiles(data));
+            }
+            OutputPaths.checkNotAnInput(png, inputs);
         }
         List<Item> items = files ? fromFiles() : fromTestSet();
         try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {

@@ -11,6 +11,7 @@ import dev.fmnist.viz.image.TerminalImage;
 import dev.fmnist.viz.io.Png;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,6 +70,7 @@ public final class ShowCommand implements Callable<Integer> {
         Path png = out == null ? null : context.resolve(out);
         if (png != null) {
             OutputPaths.checkWritableFile(png);
+            OutputPaths.checkNotAnInput(png, image != null ? List.of(context.resolve(image)) : context.dataFiles(data));
         }
         byte[] pixels;
         String title;

@@ -119,6 +119,9 @@ public final class TrainCommand implements Callable<Integer> {
                 + ModelFile.EXTENSION));
         Path historyFile = historyFile(modelFile);
         OutputPaths.checkWritableFile(modelFile);
+        List<Path> inputs = context.dataFiles(data);
+        OutputPaths.checkNotAnInput(modelFile, inputs);
+        OutputPaths.checkNotAnInput(historyFile, inputs);
         Path reportDir = report == null ? null : context.resolve(report);
         if (reportDir != null) {
             Reports.checkWritable(reportDir);

@@ -1,8 +1,11 @@
 package dev.fmnist.cli.output;
 
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.error.StorageException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /**
  * Checks, before any work, that an output can be written: training for five minutes and then failing to
@@ -46,6 +49,32 @@ public final class OutputPaths {
         }
         if (!Files.isWritable(existing)) {
             throw new StorageException("cannot write " + named + ": directory " + existing + " is not writable");
+        }
+    }
+
+    /**
+     * Refuses an output that is one of the command's inputs (the same file, whatever the spelling: links,
+     * {@code ..}, relative or absolute), so that no command can replace what it reads.
+     *
+     * @throws InvalidInputException naming the output and the input it would replace
+     */
+    public static void checkNotAnInput(Path output, Collection<Path> inputs) {
+        for (Path input : inputs) {
+            if (input != null && sameFile(output, input)) {
+                throw new InvalidInputException("refusing to write " + output + ": it is also an input of this "
+                        + "command (" + input + "); choose another output file");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (!Files.exists(a) || !Files.exists(b)) {
+            return false; // a file that does not exist yet is nobody's input
+        }
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }
 }
