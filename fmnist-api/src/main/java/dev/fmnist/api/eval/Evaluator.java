@@ -18,6 +18,7 @@ public final class Evaluator {
 
     /** Evaluates in batches of {@code batchSize}, in dataset order. */
     public static Evaluation evaluate(Predictor predictor, Dataset data, int batchSize) {
+        requireImages(data);
         Tally tally = new Tally();
         BatchPlan plan = BatchPlan.sequential(data.size(), batchSize);
         Batch batch = new Batch(Math.max(1, Math.min(batchSize, data.size())));
@@ -36,9 +37,10 @@ public final class Evaluator {
      * Evaluates probabilities already predicted for every image of {@code data}, in dataset order
      * ({@code [data.size()][10]}), so a caller that needs them anyway does not predict twice.
      *
-     * @throws InvalidInputException if there are fewer rows than images
+     * @throws InvalidInputException if there are fewer rows than images, or no images
      */
     public static Evaluation evaluate(float[] probabilities, Dataset data) {
+        requireImages(data);
         if (probabilities.length < (long) data.size() * FashionClass.COUNT) {
             throw new InvalidInputException(data.name() + " has " + data.size() + " images but only "
                     + probabilities.length / FashionClass.COUNT + " rows of probabilities were given");
@@ -48,6 +50,13 @@ public final class Evaluator {
             tally.add(probabilities, i, data.label(i));
         }
         return tally.evaluation();
+    }
+
+    /** The metrics of no images are NaN: an input error, not a result. */
+    private static void requireImages(Dataset data) {
+        if (data.size() == 0) {
+            throw new InvalidInputException("cannot evaluate on " + data.name() + ": it holds no images");
+        }
     }
 
     /** Loss sum and confusion counts, one image at a time. */

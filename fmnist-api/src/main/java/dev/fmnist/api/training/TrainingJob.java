@@ -2,6 +2,7 @@ package dev.fmnist.api.training;
 
 import dev.fmnist.api.config.TrainingConfig;
 import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,20 @@ public record TrainingJob(ModelSpec spec, Dataset train, Dataset validation, Tra
 
     public TrainingJob {
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(train, "train");
+        requireImages(Objects.requireNonNull(train, "train"), "training");
+        if (validation != null) {
+            requireImages(validation, "validation");
+        }
         Objects.requireNonNull(config, "config");
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(stop, "stop");
+    }
+
+    /** Training on no images would save the initial weights as a trained model, with a NaN loss. */
+    private static void requireImages(Dataset data, String role) {
+        if (data.size() == 0) {
+            throw new InvalidInputException("the " + role + " set " + data.name() + " holds no images");
+        }
     }
 
     /** A job without validation, listeners or stop requests. */
