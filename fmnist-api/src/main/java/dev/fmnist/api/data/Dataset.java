@@ -55,8 +55,11 @@ public interface Dataset {
         return out;
     }
 
-    /** A view of images {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * A view of images {@code from} (inclusive) to {@code to} (exclusive); a {@link Fingerprinted} data set's
+     * slice is fingerprinted too, so provenance still names the files after a split.
+     */
     default Dataset slice(int from, int to) {
-        return new SlicedDataset(this, from, to);
+        return SlicedDataset.of(this, from, to);
     }
 }
