@@ -1,6 +1,7 @@
 package dev.fmnist.api.io;
 
 import dev.fmnist.api.error.FmnistException;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.error.ModelFormatException;
 import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.internal.json.Json;
@@ -95,6 +96,13 @@ public final class ModelFile {
     /** The file's bytes for a model. */
     public static byte[] encode(SavedModel model) {
         List<Tensor> tensors = model.weights().tensors();
+        for (Tensor t : tensors) {
+            int bad = firstNonFinite(t.data());
+            if (bad >= 0) {
+                throw new InvalidInputException("cannot save the model: tensor " + t.name() + " holds "
+                        + t.data()[bad] + " at index " + bad + " (training diverged?)");
+            }
+        }
         List<Object> index = new ArrayList<>();
         long offset = 0;
         for (Tensor t : tensors) {
@@ -129,6 +137,16 @@ public final class ModelFile {
         crc.update(buf.array(), 0, buf.position());
         buf.order(ByteOrder.BIG_ENDIAN).putInt((int) crc.getValue());
         return buf.array();
+    }
+
+    /** The index of the first NaN or infinity in {@code data}, or -1. */
+    private static int firstNonFinite(float[] data) {
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Parses a model file's bytes. @throws ModelFormatException describing the first problem */
@@ -197,6 +215,12 @@ public final class ModelFile {
             ByteBuffer slice = ByteBuffer.wrap(bytes, (int) (dataStart + offset), (int) length)
                     .order(ByteOrder.LITTLE_ENDIAN);
             slice.asFloatBuffer().get(data);
+            int bad = firstNonFinite(data);
+            if (bad >= 0) {
+                // A CRC proves the bytes were not damaged, not that they are weights: backends disagree on NaN.
+                throw new ModelFormatException("tensor " + name + " holds " + data[bad] + " at index " + bad
+                        + "; weights must be finite numbers");
+            }
             tensors.add(new Tensor(name, shape, data));
             expectedOffset = offset + length;
         }
