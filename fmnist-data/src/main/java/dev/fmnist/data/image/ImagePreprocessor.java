@@ -9,7 +9,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -44,6 +47,8 @@ public final class ImagePreprocessor {
     /** The formats the JDK reads, for messages. */
     public static final String FORMATS = "PNG, JPEG, GIF or BMP";
 
+    /** Decoder warnings that mean the picture is incomplete. */
+    private static final Pattern TRUNCATION = Pattern.compile("(?i)premature end|truncated|missing eoi|corrupt");
     private static final float BORDER_FRACTION = 0.02f;
 
     private final float threshold;
@@ -155,6 +160,10 @@ public final class ImagePreprocessor {
         if (Files.isDirectory(file)) {
             throw new InvalidDataException(file + " is a directory, not an image file");
         }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO would block forever, a device would be read without end.
+            throw new InvalidDataException(file + " is not a regular file (a pipe, device or socket)");
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new StorageException("cannot read image file " + file);
@@ -172,7 +181,16 @@ public final class ImagePreprocessor {
                             + reader.getHeight(0) + " pixels); scale it below " + MAX_PIXELS / 1_000_000
                             + " megapixels");
                 }
-                return reader.read(0);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0);
+                // The JPEG reader fills a cut-off picture with grey and only warns ("Premature end of JPEG file").
+                for (String warning : warnings) {
+                    if (TRUNCATION.matcher(warning).find()) {
+                        throw new InvalidDataException(file + " is truncated or corrupt (" + warning.strip() + ")");
+                    }
+                }
+                return image;
             } finally {
                 reader.dispose();
             }
