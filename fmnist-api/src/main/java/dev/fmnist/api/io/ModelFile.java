@@ -73,6 +73,11 @@ public final class ModelFile {
      */
     public static SavedModel read(Path path) {
         byte[] bytes;
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // /dev/zero would be read until memory runs out, a FIFO would block forever.
+            throw new StorageException("model file " + path + " is not a regular file"
+                    + (Files.isDirectory(path) ? " (a directory)" : " (a pipe, device or socket)"));
+        }
         try {
             long size = Files.size(path);
             if (size > MAX_FILE) {
