@@ -50,7 +50,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Training seed (default: 42).")
     long seed = 42;
 
-    @Option(names = "--threads", description = "Worker threads, 0 for all cores (default: 0).")
+    @Option(names = "--threads", description = "Worker threads, 0 for all cores, at most 4 per core (default: 0).")
     int threads;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST directory (default: located).")
@@ -65,6 +65,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ThreadLimit.check(threads);
         ModelSpec.preset(model);
         Path dataDir = context.locator(data).locate().directory();
         BenchmarkSettings settings = new BenchmarkSettings(backends, model, epochs, batchSize, repeat, seed, threads,

@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads the backend may use; 0 = one per core (default: ${DEFAULT-VALUE}).")
+            description = "Threads the backend may use; 0 = one per core, at most 4 per core (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -110,6 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = context.out();
+        ThreadLimit.check(threads);
         ModelSpec spec = ModelSpec.preset(model);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize)
                 .withLearningRate(learningRate).withSeed(seed).withThreads(threads);
