@@ -104,8 +104,10 @@ public final class DataCommand implements Callable<Integer> {
     /** {@code fmnist data fetch}. */
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = {"Downloads whatever of the four files is missing into ~/.fmnist/data (or FMNIST_DATA, or "
-                    + "--data DIR), checking each against its published MD5; an interrupted or corrupt download "
-                    + "leaves nothing behind.",
+                    + "--data DIR), checking each against its published MD5 (or, for a mirror of Debian's "
+                    + "recompressed files, the MD5 of its content); an interrupted (Ctrl-C, SIGTERM), stalled "
+                    + "(30 s without data), oversized or corrupt download leaves nothing behind. Failed transfers "
+                    + "are tried 3 times.",
                 "Without --data, does nothing if the data is already found elsewhere (such as Debian's package)."})
     static final class Fetch implements Callable<Integer> {
         private final CliContext context;
@@ -114,7 +116,7 @@ public final class DataCommand implements Callable<Integer> {
         Path data;
 
         @Option(names = "--from", paramLabel = "URL",
-                description = "Base URL of a mirror (default: the dataset's canonical location).")
+                description = "Base URL of a mirror: http:, https: or file: (default: the dataset's canonical location).")
         URI from;
 
         Fetch(CliContext context) {
