@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,10 @@ public final class AtomicFiles {
                 throw new StorageException("cannot write " + target + ": it is a directory");
             }
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            String prefix = "." + absolute.getFileName() + ".";
+            removeStaleTemporaries(dir, prefix);
+            // The writer's process id in the name lets a later save tell an abandoned temporary from a live one.
+            temp = Files.createTempFile(dir, prefix + ProcessHandle.current().pid() + ".", ".tmp");
             keepUsualPermissions(temp, absolute);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
@@ -69,6 +73,34 @@ public final class AtomicFiles {
     }
 
     /** Temp files are created owner-only; give the result the target's or the usual rw-r--r-- permissions. */
+    /**
+     * Deletes {@code prefix<pid>.<n>.tmp} files in {@code dir} whose writer process has ended: what a SIGKILL
+     * or a second Ctrl-C during a save left behind. Best effort; other files are never touched.
+     */
+    private static void removeStaleTemporaries(Path dir, String prefix) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(dir, prefix + "*.tmp")) {
+            for (Path candidate : candidates) {
+                String middle = candidate.getFileName().toString();
+                middle = middle.substring(prefix.length(), middle.length() - ".tmp".length());
+                int dot = middle.indexOf('.');
+                if (dot <= 0 || !middle.substring(0, dot).chars().allMatch(Character::isDigit)
+                        || !middle.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(middle.substring(0, dot));
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                Files.deleteIfExists(candidate);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Cleaning up is a courtesy; the save itself must not fail because of it.
+        }
+    }
+
     private static void keepUsualPermissions(Path temp, Path target) throws IOException {
         if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
             return;
