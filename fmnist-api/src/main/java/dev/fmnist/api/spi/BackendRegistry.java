@@ -34,8 +34,44 @@ public final class BackendRegistry implements AutoCloseable {
     /** A registry of the given providers (the first of a name wins). */
     public BackendRegistry(Iterable<? extends BackendProvider> found) {
         for (BackendProvider p : found) {
-            providers.putIfAbsent(p.name(), p);
+            String name = nameOf(p);
+            if (name == null) {
+                continue;
+            }
+            BackendProvider taken = providers.get(name);
+            if (taken != null) {
+                loadProblems.add("provider " + p.getClass().getName() + " claims the name '" + name + "' of "
+                        + ((GuardedProvider) taken).implementation().getName() + "; ignored");
+                continue;
+            }
+            providers.put(name, new GuardedProvider(p, name));
         }
+    }
+
+    /** The provider's name, or null (with a problem noted) when it has none that can be used. */
+    private String nameOf(BackendProvider p) {
+        String why;
+        try {
+            String name = p.name();
+            if (name != null && !name.isBlank() && name.strip().equals(name)
+                    && name.chars().noneMatch(Character::isISOControl)) {
+                return name;
+            }
+            why = name == null ? "null" : "'" + name.replaceAll("\\p{Cntrl}", "?") + "'";
+        } catch (RuntimeException | LinkageError e) {
+            why = GuardedProvider.describe(e);
+        }
+        loadProblems.add("provider " + p.getClass().getName() + " has no usable name (" + why + "); ignored");
+        return null;
+    }
+
+    /**
+     * The class that implements the named backend's provider (for telling plugins from built-ins).
+     *
+     * @throws UnknownBackendException if there is no such backend
+     */
+    public Class<?> implementation(String name) {
+        return ((GuardedProvider) provider(name)).implementation();
     }
 
     /** The providers visible to this class's class loader. */
@@ -61,10 +97,16 @@ public final class BackendRegistry implements AutoCloseable {
                 problems.add(e.getMessage());
             }
         }
-        found.sort(Comparator.comparing(BackendProvider::name));
         BackendRegistry registry = new BackendRegistry(found);
-        registry.loadProblems.addAll(problems);
+        registry.loadProblems.addAll(0, problems);
+        registry.sortByName();
         return registry;
+    }
+
+    private void sortByName() {
+        Map<String, BackendProvider> sorted = new java.util.TreeMap<>(providers);
+        providers.clear();
+        providers.putAll(sorted);
     }
 
     /** All providers, by name. */
@@ -141,14 +183,7 @@ public final class BackendRegistry implements AutoCloseable {
         if (!availability.available()) {
             throw new BackendUnavailableException("backend '" + name + "' cannot run here: " + availability.reason());
         }
-        Backend backend;
-        try {
-            backend = p.create();
-        } catch (BackendUnavailableException e) {
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
-            throw new BackendUnavailableException("backend '" + name + "' failed to start: " + e, e);
-        }
+        Backend backend = p.create(); // guarded: failures become BackendUnavailableException
         created.put(name, backend);
         return backend;
     }

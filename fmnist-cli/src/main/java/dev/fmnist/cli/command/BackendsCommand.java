@@ -53,6 +53,11 @@ public final class BackendsCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             defaultName = null;
         }
+        if (defaultName != null && !registry.names().contains(defaultName)) {
+            context.err().println("fmnist: warning: the default backend '" + defaultName + "' (from "
+                    + BackendRegistry.ENV + " or -D" + BackendRegistry.PROPERTY + ") is unknown; known: "
+                    + String.join(", ", registry.names()));
+        }
         if (json) {
             JsonOutput.print(context.out(), document(rows, defaultName, registry.loadProblems()));
         } else {
@@ -62,7 +67,7 @@ public final class BackendsCommand implements Callable<Integer> {
     }
 
     private Row row(BackendProvider p) {
-        Optional<Path> jar = context.plugins().jarOf(p.getClass());
+        Optional<Path> jar = context.plugins().jarOf(context.registry().implementation(p.name()));
         String source = jar.map(j -> "plugin " + j).orElse("built-in");
         Availability availability;
         try {

@@ -76,6 +76,9 @@ public final class CliContext implements AutoCloseable {
         if (plugins == null) {
             plugins = Plugins.load(pluginDirectory, env, Plugins.home().orElse(null),
                     CliContext.class.getClassLoader());
+            for (String problem : plugins.problems()) {
+                err.println("fmnist: warning: " + problem);
+            }
         }
         return plugins;
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +37,10 @@ public final class Plugins implements AutoCloseable {
     private final List<Path> jars;
     private final ClassLoader loader;
     private final URLClassLoader owned;
+    private final List<String> problems;
 
-    private Plugins(List<Path> directories, List<Path> jars, ClassLoader parent) {
+    private Plugins(List<Path> directories, List<Path> jars, List<String> problems, ClassLoader parent) {
+        this.problems = List.copyOf(problems);
         this.directories = List.copyOf(directories);
         this.jars = List.copyOf(jars);
         if (jars.isEmpty()) {
@@ -76,10 +79,29 @@ public final class Plugins implements AutoCloseable {
             dirs.add(home.resolve("plugins").toAbsolutePath().normalize());
         }
         List<Path> jars = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path dir : dirs) {
-            jars.addAll(jarsIn(dir));
+            for (Path jar : jarsIn(dir)) {
+                String problem = checkJar(jar);
+                if (problem == null) {
+                    jars.add(jar);
+                } else {
+                    problems.add(problem);
+                }
+            }
         }
-        return new Plugins(new ArrayList<>(dirs), jars, parent);
+        return new Plugins(new ArrayList<>(dirs), jars, problems, parent);
+    }
+
+    /** Why {@code jar} cannot be a plugin (random bytes, empty, truncated), or null if it can. */
+    private static String checkJar(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.stream().forEach(entry -> { }); // reads the whole central directory
+            return null;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "plugin " + jar + " is not a valid jar (" + why.replaceAll("[\\r\\n]+", " ") + "); ignored";
+        }
     }
 
     /**
@@ -130,6 +152,11 @@ public final class Plugins implements AutoCloseable {
     }
 
     /** The class loader that sees the application's classes and every plugin jar. */
+    /** One line for each jar that was left out, saying why. */
+    public List<String> problems() {
+        return problems;
+    }
+
     public ClassLoader loader() {
         return loader;
     }

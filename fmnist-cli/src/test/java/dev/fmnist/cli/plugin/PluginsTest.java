@@ -26,17 +26,22 @@ class PluginsTest {
         }
     }
 
+    /** A valid jar without entries. */
+    private static void emptyJar(Path file) throws IOException {
+        new java.util.jar.JarOutputStream(Files.newOutputStream(file)).close();
+    }
+
     @Test
     void allSourcesShareOneLoader() throws IOException {
         Path explicit = Files.createDirectories(dir.resolve("a"));
         Path env1 = Files.createDirectories(dir.resolve("b"));
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.createDirectories(home.resolve("plugins"));
-        Files.write(explicit.resolve("z.jar"), new byte[0]);
-        Files.write(explicit.resolve("a.jar"), new byte[0]);
+        emptyJar(explicit.resolve("z.jar"));
+        emptyJar(explicit.resolve("a.jar"));
         Files.write(explicit.resolve("notes.txt"), new byte[0]);
-        Files.write(env1.resolve("b.jar"), new byte[0]);
-        Files.write(home.resolve("plugins/h.jar"), new byte[0]);
+        emptyJar(env1.resolve("b.jar"));
+        emptyJar(home.resolve("plugins/h.jar"));
 
         try (Plugins plugins = Plugins.load(explicit, Map.of(Plugins.ENV, env1.toString()), home, app)) {
             assertThat(plugins.jars()).extracting(p -> p.getFileName().toString())
