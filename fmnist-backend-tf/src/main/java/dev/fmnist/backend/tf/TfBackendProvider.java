@@ -1,10 +1,12 @@
 package dev.fmnist.backend.tf;
 
 import dev.fmnist.api.error.BackendUnavailableException;
+import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
 import dev.fmnist.backend.tf.engine.TfBackend;
+import dev.fmnist.backend.tf.engine.TfCapabilities;
 import java.util.function.Supplier;
 
 /**
@@ -62,6 +64,11 @@ public final class TfBackendProvider implements BackendProvider {
      *
      * @throws BackendUnavailableException if this platform has no natives or they fail to load
      */
+    @Override
+    public Capabilities capabilities() {
+        return TfCapabilities.CAPABILITIES;
+    }
+
     @Override
     public Backend create() {
         Availability availability = availability();
