@@ -1,6 +1,7 @@
 package dev.fmnist.api.spi;
 
 import dev.fmnist.api.error.BackendUnavailableException;
+import dev.fmnist.api.model.Capabilities;
 import java.util.Objects;
 
 /**
@@ -81,6 +82,18 @@ final class GuardedProvider implements BackendProvider {
         } catch (RuntimeException | Error e) {
             rethrowFatal(e);
             return Integer.MIN_VALUE;
+        }
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        try {
+            Capabilities c = delegate.capabilities();
+            return c != null ? c : Capabilities.denseStacks();
+        } catch (RuntimeException | Error e) {
+            rethrowFatal(e);
+            // A provider that cannot say what it runs is taken at the SPI's default; create() will tell.
+            return Capabilities.denseStacks();
         }
     }
 
