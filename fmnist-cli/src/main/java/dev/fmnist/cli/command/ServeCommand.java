@@ -10,6 +10,7 @@ import dev.fmnist.serve.ServedModel;
 import dev.fmnist.serve.TestSamples;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,6 +59,15 @@ public final class ServeCommand implements Callable<Integer> {
                 + "places; no samples if absent).")
     Path data;
 
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+            description = "Most pictures per model call when batching concurrent requests (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--batch-delay", paramLabel = "MS", defaultValue = "2",
+            description = "How long a batch waits for more pictures, in milliseconds, 0 to take only those already "
+                + "waiting (default: ${DEFAULT-VALUE}).")
+    double batchDelay;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -67,10 +77,17 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new InvalidInputException("--port must be 0 to 65535, got " + port);
         }
+        if (batchSize < 1 || batchSize > 1024) {
+            throw new InvalidInputException("--batch-size must be 1 to 1024, got " + batchSize);
+        }
+        if (!(batchDelay >= 0 && batchDelay <= 1000)) {
+            throw new InvalidInputException("--batch-delay must be 0 to 1000 ms, got " + batchDelay);
+        }
         Optional<String> bearer = Optional.ofNullable(token).or(() -> Optional.ofNullable(context.env().get("FMNIST_TOKEN")))
                 .filter(t -> !t.isBlank());
         ServeSettings settings = ServeSettings.defaults().withAddress(host, port).withToken(bearer)
-                .withCorsOrigin(Optional.ofNullable(cors).filter(c -> !c.isBlank()));
+                .withCorsOrigin(Optional.ofNullable(cors).filter(c -> !c.isBlank()))
+                .withBatching(batchSize, Duration.ofNanos(Math.round(batchDelay * 1e6)));
         PrintStream out = context.out();
         try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
             ServedModel model = new ServedModel(loaded.path().getFileName().toString(), loaded.saved().spec(),

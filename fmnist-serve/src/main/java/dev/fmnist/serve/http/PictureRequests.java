@@ -113,7 +113,7 @@ public final class PictureRequests {
 
     /** 415 for types no reader knows; undecodable bytes of a known type are left to the decoder (400). */
     private static void checkPicture(byte[] bytes, String type, String what) {
-        if (!PictureDecoder.isPicture(bytes) && type.startsWith("image/") && !READABLE.contains(type)) {
+        if (type.startsWith("image/") && !READABLE.contains(type) && !PictureDecoder.isPicture(bytes)) {
             throw new ApiException(415, "unsupported_media_type", what + " is " + type
                     + ", which Java cannot read; send PNG, JPEG, GIF or BMP");
         }
