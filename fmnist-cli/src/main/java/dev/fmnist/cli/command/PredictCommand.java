@@ -2,14 +2,16 @@ package dev.fmnist.cli.command;
 
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Dataset;
-import dev.fmnist.api.data.Images;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.Prediction;
 import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.cli.output.OutputPaths;
 import dev.fmnist.cli.output.Texts;
-import dev.fmnist.data.image.ImagePreprocessor;
-import dev.fmnist.data.image.PreparedImage;
+import dev.fmnist.data.classify.Classification;
+import dev.fmnist.data.classify.Classifier;
+import dev.fmnist.data.classify.ModelInput;
+import dev.fmnist.data.classify.Picture;
+import dev.fmnist.data.classify.PicturePreparer;
 import dev.fmnist.viz.image.Predicted;
 import dev.fmnist.viz.image.PredictionGrid;
 import dev.fmnist.viz.io.Png;
@@ -76,7 +78,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** One image to classify. */
-    private record Item(String source, byte[] pixels, Optional<FashionClass> truth, Integer index) {
+    private record Item(String source, ModelInput input, Optional<FashionClass> truth, Integer index) {
     }
 
     @Override
@@ -103,33 +105,30 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<Item> items = files ? fromFiles() : fromTestSet();
         try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
-            float[] scaled = new float[items.size() * Images.PIXELS];
-            for (int i = 0; i < items.size(); i++) {
-                Images.scale(items.get(i).pixels(), 0, scaled, i * Images.PIXELS, Images.PIXELS);
-            }
-            float[] probabilities = loaded.model().predict(scaled, items.size());
+            List<Classification> results = Classifier.of(loaded.model())
+                    .classifyPrepared(items.stream().map(Item::input).toList(), top);
             List<Predicted> drawn = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                drawn.add(new Predicted(items.get(i).pixels(), Prediction.of(probabilities, i), items.get(i).truth()));
+                drawn.add(new Predicted(results.get(i).pixels(), results.get(i).prediction(), items.get(i).truth()));
             }
             if (png != null) {
                 Png.write(PredictionGrid.defaults().render(drawn), png);
             }
             if (json) {
-                JsonOutput.print(context.out(), document(loaded, items, probabilities, png));
+                JsonOutput.print(context.out(), document(loaded, items, results, png));
             } else {
-                printText(loaded, items, probabilities, png);
+                printText(loaded, items, results, png);
             }
             return 0;
         }
     }
 
     private List<Item> fromFiles() {
-        ImagePreprocessor preprocessor = ImagePreprocessor.defaults();
+        PicturePreparer preparer = PicturePreparer.defaults();
         List<Item> items = new ArrayList<>();
         for (Path image : images) {
-            PreparedImage prepared = preprocessor.prepare(context.resolve(image));
-            items.add(new Item(image.toString(), prepared.pixels(), Optional.empty(), null));
+            ModelInput input = preparer.prepare(Picture.file(context.resolve(image)));
+            items.add(new Item(image.toString(), input, Optional.empty(), null));
         }
         return items;
     }
@@ -141,18 +140,19 @@ public final class PredictCommand implements Callable<Integer> {
             if (index < 0 || index >= test.size()) {
                 throw new InvalidInputException("--test-index " + index + " is outside 0.." + (test.size() - 1));
             }
-            items.add(new Item("test image " + index, test.image(index),
+            items.add(new Item("test image " + index,
+                    new ModelInput("test image " + index, test.image(index), Optional.empty()),
                     Optional.of(FashionClass.ofLabel(test.label(index))), index));
         }
         return items;
     }
 
-    private void printText(LoadedModel loaded, List<Item> items, float[] probabilities, Path png) {
+    private void printText(LoadedModel loaded, List<Item> items, List<Classification> results, Path png) {
         PrintStream o = context.out();
         o.println("Model: " + loaded.path() + " on " + loaded.backend().name());
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            Prediction p = Prediction.of(probabilities, i);
+            Prediction p = results.get(i).prediction();
             String truth = item.truth().map(t -> " (true: " + t.displayName()
                     + (t == p.best() ? ", right" : ", WRONG") + ")").orElse("");
             o.println(item.source() + ": " + p.best().displayName() + truth);
@@ -164,7 +164,7 @@ public final class PredictCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private Map<String, Object> document(LoadedModel loaded, List<Item> items, float[] probabilities, Path png) {
+    private Map<String, Object> document(LoadedModel loaded, List<Item> items, List<Classification> results, Path png) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", "predict");
         doc.put("model_file", loaded.path().toString());
@@ -172,7 +172,7 @@ public final class PredictCommand implements Callable<Integer> {
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            Prediction p = Prediction.of(probabilities, i);
+            Prediction p = results.get(i).prediction();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", item.source());
             m.put("test_index", item.index());

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * While installed, Ctrl-C (SIGINT) and SIGTERM request a {@link StopSignal} instead of ending the JVM: the
- * trainer stops after its current batch and the command saves what was trained. A second signal ends the
- * process at once (exit code 130).
+ * trainer stops after its current batch and the command saves what was trained (or the server stops
+ * accepting and finishes what is in flight). A second signal ends the process at once (exit code 130).
  *
  * <p>Signals are caught with the JDK's {@code sun.misc.Signal} (module {@code jdk.unsupported}), looked up
  * reflectively so the CLI compiles without internal-API warnings. Where it is missing, a shutdown hook
@@ -25,21 +25,36 @@ public final class InterruptToStop implements AutoCloseable {
     private static final String[] SIGNALS = {"INT", "TERM"};
     private static final long HOOK_WAIT_SECONDS = 60;
 
+    /** What training says on the first signal. */
+    public static final String TRAINING_ACTION =
+            "stopping after the current batch and saving (press Ctrl-C again to quit without saving)";
+
     private final StopSignal stop;
     private final PrintStream err;
+    private final String action;
     private final AtomicInteger received = new AtomicInteger();
     private final List<Runnable> restore = new ArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private Thread hook;
 
-    private InterruptToStop(StopSignal stop, PrintStream err) {
+    private InterruptToStop(StopSignal stop, PrintStream err, String action) {
         this.stop = stop;
         this.err = err;
+        this.action = action;
     }
 
-    /** Installs the handlers until {@link #close()}. */
+    /** Installs the handlers until {@link #close()}, for training (see {@link #TRAINING_ACTION}). */
     public static InterruptToStop install(StopSignal stop, PrintStream err) {
-        InterruptToStop handler = new InterruptToStop(stop, err);
+        return install(stop, err, TRAINING_ACTION);
+    }
+
+    /**
+     * Installs the handlers until {@link #close()}.
+     *
+     * @param action what the first signal does, for the line printed then (such as {@link #TRAINING_ACTION})
+     */
+    public static InterruptToStop install(StopSignal stop, PrintStream err, String action) {
+        InterruptToStop handler = new InterruptToStop(stop, err, action);
         if (!handler.installSignalHandlers()) {
             handler.installShutdownHook();
         }
@@ -51,11 +66,10 @@ public final class InterruptToStop implements AutoCloseable {
         if (received.incrementAndGet() == 1) {
             stop.request();
             err.println();
-            err.println("fmnist: " + ("INT".equals(name) ? "Ctrl-C" : "SIG" + name)
-                    + ": stopping after the current batch and saving (press Ctrl-C again to quit without saving)");
+            err.println("fmnist: " + ("INT".equals(name) ? "Ctrl-C" : "SIG" + name) + ": " + action);
             err.flush();
         } else {
-            err.println("fmnist: quitting without saving");
+            err.println(action.equals(TRAINING_ACTION) ? "fmnist: quitting without saving" : "fmnist: quitting at once");
             err.flush();
             Runtime.getRuntime().halt(130);
         }

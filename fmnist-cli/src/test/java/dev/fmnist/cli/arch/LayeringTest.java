@@ -29,7 +29,7 @@ class LayeringTest {
     @Test
     void seesEveryModule() {
         assertThat(ALL.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("api", "data", "guice", "backend", "viz", "cli");
+                .contains("api", "data", "guice", "backend", "viz", "serve", "cli");
     }
 
     @Test
@@ -46,7 +46,8 @@ class LayeringTest {
     @Test
     void backendsDependOnTheApiNotOnTheFrontEnds() {
         noClasses().that().resideInAPackage("dev.fmnist.backend..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.fmnist.cli..", "dev.fmnist.viz..", "dev.fmnist.guice..").check(ALL);
+                .resideInAnyPackage("dev.fmnist.cli..", "dev.fmnist.viz..", "dev.fmnist.guice..", "dev.fmnist.serve..")
+                .check(ALL);
     }
 
     @Test
@@ -69,6 +70,16 @@ class LayeringTest {
     void theApisInternalPackagesServeFmnistOnly() {
         classes().that().resideInAPackage("dev.fmnist.api.internal..").should().onlyHaveDependentClassesThat()
                 .resideInAPackage("dev.fmnist..").check(ALL);
+    }
+
+    @Test
+    void theServerReachesBackendsOnlyThroughTheSpiAndNeverTheCli() {
+        noClasses().that().resideInAPackage("dev.fmnist.serve..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fmnist.backend..", "dev.fmnist.cli..", "dev.fmnist.viz..").check(ALL);
+        noClasses().that().resideInAPackage("dev.fmnist.serve..").should().dependOnClassesThat()
+                .resideInAnyPackage(NATIVE_LIBRARIES).check(ALL);
+        noClasses().that().resideInAnyPackage("dev.fmnist.api..", "dev.fmnist.data..", "dev.fmnist.backend..",
+                "dev.fmnist.viz..").should().dependOnClassesThat().resideInAPackage("dev.fmnist.serve..").check(ALL);
     }
 
     @Test
