@@ -7,7 +7,14 @@ import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.training.Trainer;
 
-/** A running backend: trains models and loads portable weights. Close it to release native resources. */
+/**
+ * A running backend: trains models and loads portable weights. Close it to release native resources.
+ *
+ * <p><b>Threads and ownership.</b> A backend may be used from several threads: loading and training
+ * sessions are independent (each training run has its own session and buffers). The
+ * {@link BackendRegistry} that created a backend owns it and closes it; do not close a backend you got
+ * from a registry, close the registry.
+ */
 public interface Backend extends AutoCloseable {
 
     /** The backend's name, as its provider says. */

@@ -7,6 +7,9 @@ import dev.fmnist.api.model.Capabilities;
  * {@code META-INF/services/dev.fmnist.api.spi.BackendProvider}. A provider must be cheap to construct
  * and to query: loading native libraries belongs in {@link #create()}, so listing backends never starts
  * TensorFlow or ND4J.
+ *
+ * <p>Providers are stateless and may be queried from any thread; the registry guards every call, so a
+ * provider that throws degrades to "cannot run" instead of hiding the other backends.
  */
 public interface BackendProvider {
 

@@ -18,6 +18,12 @@ import java.util.ServiceLoader;
  *
  * <p>The default backend is the one named by the system property {@value #PROPERTY}, else the
  * environment variable {@value #ENV}, else {@code pure} if present, else the highest-ranked.
+ *
+ * <p><b>Threads and ownership.</b> Thread-safe: lookups and {@link #backend(String)} may be called from
+ * any thread, and each backend is created once. The registry owns the backends it creates and closes
+ * them in {@link #close()}; models loaded on them belong to their callers and must be closed first.
+ * Embedding applications keep one registry for the life of the application (or use
+ * {@code dev.fmnist.guice.FmnistModule}, which binds one).
  */
 public final class BackendRegistry implements AutoCloseable {
     /** System property naming the default backend. */
