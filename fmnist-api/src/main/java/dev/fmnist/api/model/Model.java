@@ -8,8 +8,8 @@ package dev.fmnist.api.model;
  * <p><b>Threads and ownership.</b> Every backend's model may be asked to predict from any number of
  * threads at once (the conformance kit and each backend's tests check it against single-threaded
  * results); {@link #close()} must not race with a prediction. Whoever creates a model (a trainer's
- * result, {@link dev.fmnist.api.spi.Backend#load}) owns it and closes it; closing the backend that made
- * it does not close it for you, but makes it unusable.
+ * result, {@link dev.fmnist.api.spi.Backend#load}) owns it and closes it, before the backend that made
+ * it is closed.
  */
 public interface Model extends Predictor, AutoCloseable {
 
