@@ -8,6 +8,7 @@ import dev.fmnist.api.model.Prediction;
 import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.cli.output.OutputPaths;
 import dev.fmnist.cli.output.Texts;
+import dev.fmnist.data.image.ImageWarning;
 import dev.fmnist.data.image.ImagePreprocessor;
 import dev.fmnist.data.image.PreparedImage;
 import dev.fmnist.viz.image.Predicted;
@@ -30,12 +31,14 @@ import picocli.CommandLine.Spec;
 /** {@code fmnist predict}: classifies picture files or test images. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classifies picture files or test images.", "",
-            "Classifies picture files of any size (PNG, JPEG, GIF, BMP), or test images by index, and prints the "
-                + "most probable classes with their probabilities.",
-            "Pictures are prepared as Fashion-MNIST's were: made grey; inverted when the background (the border "
-                + "pixels) is light, since the dataset is light on black; cropped to the object; scaled so the "
-                + "longer side is 28 pixels, keeping the aspect ratio; centred on 28x28. "
-                + "'fmnist show IMAGE' shows the result.",
+            "Classifies picture files of any size (PNG, JPEG, GIF, BMP, TIFF, WebP), or test images by index, and "
+                + "prints the most probable classes with their probabilities.",
+            "Pictures are prepared as Fashion-MNIST's were: turned upright by their EXIF orientation; made grey; "
+                + "the background (a gradient fitted to the border) removed and inverted when light, since the "
+                + "dataset is light on black; cropped to the largest object; scaled so the longer side is 28 "
+                + "pixels, keeping the aspect ratio; centred on 28x28. Warnings say when a picture is tiny, has "
+                + "no or several objects, touches the border or has low contrast. "
+                + "'fmnist show IMAGE --out FILE.png' shows the crop box and the result.",
             "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})
 public final class PredictCommand implements Callable<Integer> {
     private final CliContext context;
@@ -76,7 +79,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** One image to classify. */
-    private record Item(String source, byte[] pixels, Optional<FashionClass> truth, Integer index) {
+    private record Item(String source, byte[] pixels, Optional<FashionClass> truth, Integer index,
+            List<ImageWarning> warnings) {
     }
 
     @Override
@@ -122,7 +126,7 @@ public final class PredictCommand implements Callable<Integer> {
         List<Item> items = new ArrayList<>();
         for (Path image : images) {
             PreparedImage prepared = preprocessor.prepare(context.resolve(image));
-            items.add(new Item(image.toString(), prepared.pixels(), Optional.empty(), null));
+            items.add(new Item(image.toString(), prepared.pixels(), Optional.empty(), null, prepared.warnings()));
         }
         return items;
     }
@@ -135,7 +139,7 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new InvalidInputException("--test-index " + index + " is outside 0.." + (test.size() - 1));
             }
             items.add(new Item("test image " + index, test.image(index),
-                    Optional.of(FashionClass.ofLabel(test.label(index))), index));
+                    Optional.of(FashionClass.ofLabel(test.label(index))), index, List.of()));
         }
         return items;
     }
@@ -150,6 +154,9 @@ public final class PredictCommand implements Callable<Integer> {
                     + (t == p.best() ? ", right" : ", WRONG") + ")").orElse("");
             o.println(item.source() + ": " + p.best().displayName() + truth);
             o.print(Texts.topLines(p, top, "  "));
+            for (ImageWarning warning : item.warnings()) {
+                o.println("  warning: " + warning.message());
+            }
         }
         if (png != null) {
             o.println("Wrote " + png);
@@ -172,6 +179,14 @@ public final class PredictCommand implements Callable<Integer> {
             m.put("true", item.truth().map(Texts::classJson).orElse(null));
             m.put("predicted", Texts.classJson(p.best()));
             m.put("top", Texts.topJson(p, top));
+            List<Object> warnings = new ArrayList<>();
+            for (ImageWarning warning : item.warnings()) {
+                Map<String, Object> w = new LinkedHashMap<>();
+                w.put("code", warning.code());
+                w.put("message", warning.message());
+                warnings.add(w);
+            }
+            m.put("warnings", warnings);
             list.add(m);
         }
         doc.put("predictions", list);
