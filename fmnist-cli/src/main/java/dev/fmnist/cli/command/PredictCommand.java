@@ -12,6 +12,8 @@ import dev.fmnist.data.classify.Classifier;
 import dev.fmnist.data.classify.ModelInput;
 import dev.fmnist.data.classify.Picture;
 import dev.fmnist.data.classify.PicturePreparer;
+import dev.fmnist.data.image.ImageWarning;
+import dev.fmnist.data.image.PreparedImage;
 import dev.fmnist.viz.image.Predicted;
 import dev.fmnist.viz.image.PredictionGrid;
 import dev.fmnist.viz.io.Png;
@@ -32,12 +34,14 @@ import picocli.CommandLine.Spec;
 /** {@code fmnist predict}: classifies picture files or test images. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classifies picture files or test images.", "",
-            "Classifies picture files of any size (PNG, JPEG, GIF, BMP), or test images by index, and prints the "
-                + "most probable classes with their probabilities.",
-            "Pictures are prepared as Fashion-MNIST's were: made grey; inverted when the background (the border "
-                + "pixels) is light, since the dataset is light on black; cropped to the object; scaled so the "
-                + "longer side is 28 pixels, keeping the aspect ratio; centred on 28x28. "
-                + "'fmnist show IMAGE' shows the result.",
+            "Classifies picture files of any size (PNG, JPEG, GIF, BMP, TIFF, WebP), or test images by index, and "
+                + "prints the most probable classes with their probabilities.",
+            "Pictures are prepared as Fashion-MNIST's were: turned upright by their EXIF orientation; made grey; "
+                + "the background (a gradient fitted to the border) removed and inverted when light, since the "
+                + "dataset is light on black; cropped to the largest object; scaled so the longer side is 28 "
+                + "pixels, keeping the aspect ratio; centred on 28x28. Warnings say when a picture is tiny, has "
+                + "no or several objects, touches the border or has low contrast. "
+                + "'fmnist show IMAGE --out FILE.png' shows the crop box and the result.",
             "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})
 public final class PredictCommand implements Callable<Integer> {
     private final CliContext context;
@@ -79,6 +83,10 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** One image to classify. */
     private record Item(String source, ModelInput input, Optional<FashionClass> truth, Integer index) {
+        /** What the preprocessor warned about (nothing for test images given as pixels). */
+        List<ImageWarning> warnings() {
+            return input.preparation().map(PreparedImage::warnings).orElse(List.of());
+        }
     }
 
     @Override
@@ -157,6 +165,9 @@ public final class PredictCommand implements Callable<Integer> {
                     + (t == p.best() ? ", right" : ", WRONG") + ")").orElse("");
             o.println(item.source() + ": " + p.best().displayName() + truth);
             o.print(Texts.topLines(p, top, "  "));
+            for (ImageWarning warning : item.warnings()) {
+                o.println("  warning: " + warning.message());
+            }
         }
         if (png != null) {
             o.println("Wrote " + png);
@@ -179,6 +190,14 @@ public final class PredictCommand implements Callable<Integer> {
             m.put("true", item.truth().map(Texts::classJson).orElse(null));
             m.put("predicted", Texts.classJson(p.best()));
             m.put("top", Texts.topJson(p, top));
+            List<Object> warnings = new ArrayList<>();
+            for (ImageWarning warning : item.warnings()) {
+                Map<String, Object> w = new LinkedHashMap<>();
+                w.put("code", warning.code());
+                w.put("message", warning.message());
+                warnings.add(w);
+            }
+            m.put("warnings", warnings);
             list.add(m);
         }
         doc.put("predictions", list);

@@ -5,10 +5,14 @@ import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.cli.output.OutputPaths;
 import dev.fmnist.data.image.ImagePreprocessor;
+import dev.fmnist.data.image.ImageWarning;
 import dev.fmnist.data.image.PreparedImage;
+import dev.fmnist.viz.image.CropView;
 import dev.fmnist.viz.image.ImagePlot;
 import dev.fmnist.viz.image.TerminalImage;
 import dev.fmnist.viz.io.Png;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +28,9 @@ import picocli.CommandLine.Spec;
         description = {"Shows an image in the terminal, or writes it as a PNG.", "",
             "Shows one image in the terminal (Unicode half blocks in grey levels, or an ASCII ramp when output is "
                 + "not a terminal) with its label, and writes it as a PNG with --out.",
-            "With IMAGE, shows the 28x28 form of a picture file exactly as 'fmnist predict' feeds it to the model.",
+            "With IMAGE, shows the 28x28 form of a picture file exactly as 'fmnist predict' feeds it to the model, "
+                + "with the crop box and any warnings; --out then draws the upright picture with the crop box "
+                + "beside the 28x28 input.",
             "Without an image option, shows training image 0, as the tutorial does.", ""})
 public final class ShowCommand implements Callable<Integer> {
     /** How the image reaches the terminal. */
@@ -75,8 +81,9 @@ public final class ShowCommand implements Callable<Integer> {
         byte[] pixels;
         String title;
         String caption;
+        PreparedImage prepared = null;
         if (image != null) {
-            PreparedImage prepared = ImagePreprocessor.defaults().prepare(context.resolve(image));
+            prepared = ImagePreprocessor.defaults().prepare(context.resolve(image));
             pixels = prepared.pixels();
             title = image.getFileName().toString();
             caption = image + " as the model sees it (28x28): " + prepared.describe();
@@ -97,12 +104,24 @@ public final class ShowCommand implements Callable<Integer> {
         PrintStream o = context.out();
         o.print(terminal().render(pixels));
         o.println(caption);
+        if (prepared != null) {
+            for (ImageWarning warning : prepared.warnings()) {
+                o.println("warning: " + warning.message());
+            }
+        }
         if (png != null) {
-            Png.write(ImagePlot.defaults().render(pixels, title), png);
+            Png.write(prepared == null ? ImagePlot.defaults().render(pixels, title) : cropView(prepared, title), png);
             o.println("Wrote " + png);
         }
         o.flush();
         return 0;
+    }
+
+    /** The upright picture with the crop box, beside the 28x28 input. */
+    private BufferedImage cropView(PreparedImage prepared, String title) {
+        BufferedImage original = ImagePreprocessor.defaults().decode(context.resolve(image));
+        Rectangle box = new Rectangle(prepared.cropX(), prepared.cropY(), prepared.cropWidth(), prepared.cropHeight());
+        return CropView.defaults().render(original, box, prepared.pixels(), title);
     }
 
     private TerminalImage terminal() {

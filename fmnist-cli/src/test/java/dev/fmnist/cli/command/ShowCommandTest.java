@@ -50,6 +50,15 @@ class ShowCommandTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains(photo + " as the model sees it (28x28): 400x300, inverted");
         BufferedImage picture = ImageIO.read(png.toFile());
-        assertThat(picture.getWidth()).isGreaterThanOrEqualTo(280);
+        // The 400x300 original (scaled to 280 high) with its crop box, beside the 28x28 input.
+        assertThat(picture.getWidth()).isGreaterThanOrEqualTo(373 + 280);
+        boolean red = false;
+        for (int x = 0; x < 400 && !red; x++) {
+            for (int y = 0; y < picture.getHeight() && !red; y++) {
+                java.awt.Color c = new java.awt.Color(picture.getRGB(x, y));
+                red = c.getRed() > 200 && c.getGreen() < 80 && c.getBlue() < 80;
+            }
+        }
+        assertThat(red).as("the crop box is drawn in red").isTrue();
     }
 }

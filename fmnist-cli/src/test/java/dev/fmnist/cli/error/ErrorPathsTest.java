@@ -113,7 +113,7 @@ class ErrorPathsTest {
         Files.writeString(dir.resolve("notes.txt"), "hello");
 
         assertOneLine(cli().run("predict", "--model", Fixtures.model().toString(), "notes.txt"), 1,
-                dir.resolve("notes.txt") + " is not an image file Java can read");
+                dir.resolve("notes.txt") + " is not an image file fmnist can read");
     }
 
     @Test

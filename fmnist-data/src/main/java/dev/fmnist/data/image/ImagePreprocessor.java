@@ -1,38 +1,31 @@
 package dev.fmnist.data.image;
 
-import dev.fmnist.api.data.Images;
 import dev.fmnist.api.error.InvalidDataException;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.error.StorageException;
-import dev.fmnist.api.io.AtomicFiles;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns a picture of any size into the 28x28 light-on-dark form a Fashion-MNIST model expects, following
- * the steps the dataset's authors applied to Zalando's product photos:
+ * the steps the dataset's authors applied to Zalando's product photos (trimmed, longer side scaled to 28,
+ * centred, negated, 8-bit grey) after finding the garment in a real photo:
  *
  * <ol>
- *   <li>grey: luminance with ITU-R BT.601 weights, transparent pixels over white;</li>
- *   <li>inverted when the background is light: the background level is the median of the picture's outer
- *       ring (2% of the shorter side, at least one pixel); above mid-grey it is a light background, and the
- *       picture is inverted so the object becomes light on black, as in the dataset;</li>
- *   <li>stretched so the background becomes 0 and the brightest pixel 255;</li>
- *   <li>cropped to the object: the bounding box of the pixels above {@link #threshold()} (10% of full
- *       scale by default), which trims margins and faint noise;</li>
- *   <li>resized so the <em>longer</em> side is 28 pixels and the aspect ratio is kept, like the dataset
- *       (whose trousers fill the height and shoes the width; MNIST digits instead fit 20 pixels). Shrinking
- *       averages areas, enlarging is bilinear;</li>
- *   <li>centred on a black 28x28 canvas (by bounding box, as the dataset's canvas extension does).</li>
+ *   <li>decoded with its size checked from the header first, and turned upright by its EXIF orientation
+ *       ({@link ImageDecoder}, {@link OrientationReader}, {@link Orientation});</li>
+ *   <li>grey by luminance, transparency composited over the picture's own background colour
+ *       ({@link GreyConversion}); shrunk to at most {@value #WORKING_SIZE} pixels on the longer side for
+ *       the analysis (area averaging, which also averages sensor noise away);</li>
+ *   <li>the background modelled as a plane (a gradient) fitted robustly to the outer ring, with its noise
+ *       ({@link BackgroundModel}); the object's direction, darker or lighter ({@link Polarity});</li>
+ *   <li>the garment found: Otsu's threshold, morphology, the largest connected component
+ *       ({@link Segmentation});</li>
+ *   <li>cropped to its box, pixels outside it zeroed, fitted into 28x28 as the dataset was
+ *       ({@link DatasetFit});</li>
+ *   <li>with {@link ImageWarning}s when the result deserves less trust.</li>
  * </ol>
  *
  * Immutable and thread-safe.
@@ -44,12 +37,14 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImagePreprocessor {
     /** Pictures larger than this many pixels are refused before decoding (they would need gigabytes). */
     public static final long MAX_PIXELS = 100_000_000L;
-    /** The formats the JDK reads, for messages. */
-    public static final String FORMATS = "PNG, JPEG, GIF or BMP";
+    /** The formats read, for messages. */
+    public static final String FORMATS = "PNG, JPEG, GIF, BMP, TIFF or WebP";
+    /** The longer side of the picture the object is searched in. */
+    static final int WORKING_SIZE = 320;
 
-    /** Decoder warnings that mean the picture is incomplete. */
-    private static final Pattern TRUNCATION = Pattern.compile("(?i)premature end|truncated|missing eoi|corrupt");
-    private static final float BORDER_FRACTION = 0.02f;
+    private static final float BORDER_FRACTION = 0.03f;
+    private static final int TINY = 28;
+    private static final float LOW_CONTRAST = 40f;
 
     private final float threshold;
 
@@ -57,15 +52,19 @@ public final class ImagePreprocessor {
         this.threshold = threshold;
     }
 
-    /** The steps in the class description with a 10% crop threshold. */
+    /**
+     * The steps in the class description, counting as object nothing within 5% of full scale of the
+     * background (the closeness the dataset's authors trimmed by).
+     */
     public static ImagePreprocessor defaults() {
-        return new ImagePreprocessor(0.10f);
+        return new ImagePreprocessor(0.05f);
     }
 
     /**
-     * The same steps with another crop threshold.
+     * The same steps with another floor for what counts as object.
      *
-     * @param value fraction of full scale (0 inclusive to 1 exclusive) above which a pixel counts as object
+     * @param value fraction of full scale (0 inclusive to 1 exclusive) a pixel must differ from the
+     *     background by, at least, to count as object (noise and Otsu's threshold may raise it)
      */
     public ImagePreprocessor withThreshold(float value) {
         if (!(value >= 0 && value < 1)) {
@@ -74,7 +73,7 @@ public final class ImagePreprocessor {
         return new ImagePreprocessor(value);
     }
 
-    /** The crop threshold, as a fraction of full scale. */
+    /** The floor for object pixels, as a fraction of full scale. */
     public float threshold() {
         return threshold;
     }
@@ -88,128 +87,120 @@ public final class ImagePreprocessor {
      * Reads and prepares a picture file.
      *
      * @throws StorageException if the file does not exist or cannot be read
-     * @throws InvalidDataException naming the file if it is not a readable picture, is too large or blank
+     * @throws InvalidDataException naming the file if it is not a readable picture, is truncated or too large
      */
     public PreparedImage prepare(Path file) {
-        return prepare(read(file), file.toString());
+        ImageDecoder.Decoded decoded = new ImageDecoder(MAX_PIXELS).read(file);
+        return trace(decoded.image(), file.toString(), decoded.orientation()).result();
     }
 
     /**
-     * Prepares a decoded picture.
+     * Decodes a picture file and turns it upright, as {@link #prepare(Path)} sees it before preparing it
+     * (for drawing the crop box over it).
+     *
+     * @throws StorageException if the file does not exist or cannot be read
+     * @throws InvalidDataException naming the file if it is not a readable picture, is truncated or too large
+     */
+    public BufferedImage decode(Path file) {
+        return new ImageDecoder(MAX_PIXELS).read(file).image();
+    }
+
+    /**
+     * Prepares a decoded picture (already upright).
      *
      * @param source a name for messages (such as the file's path)
-     * @throws InvalidDataException if the picture is blank (no object stands out of the background)
      */
     public PreparedImage prepare(BufferedImage image, String source) {
-        GreyImage grey = GreyImage.of(image);
-        int ring = Math.max(1, Math.round(Math.min(grey.width, grey.height) * BORDER_FRACTION));
-        float background = grey.borderMedian(ring);
-        boolean inverted = background > 127.5f;
-        if (inverted) {
-            grey.invert();
-            background = 255f - background;
-        }
-        grey.stretch(background);
+        return trace(image, source, Orientation.NORMAL).result();
+    }
 
-        int[] box = boundingBox(grey, threshold * 255f);
-        if (box == null) {
-            throw new InvalidDataException(source + ": no object found (the picture is blank or has no contrast)");
-        }
-        GreyImage object = grey.crop(box[0], box[1], box[2], box[3]);
-        int longer = Math.max(box[2], box[3]);
-        int w = Math.max(1, Math.round((float) box[2] * Images.COLS / longer));
-        int h = Math.max(1, Math.round((float) box[3] * Images.ROWS / longer));
-        GreyImage small = Resampler.resize(object, w, h);
+    /** Every stage of the preparation, for pictures of the pipeline and tests. */
+    record Trace(GreyImage working, BackgroundModel background, Polarity polarity, float[] contrast,
+            Segmentation segmentation, PreparedImage result) {
+    }
 
-        byte[] pixels = new byte[Images.PIXELS];
-        int left = (Images.COLS - w) / 2;
-        int top = (Images.ROWS - h) / 2;
+    Trace trace(BufferedImage image, String source, Orientation orientation) {
+        int fullRing = Math.max(1, Math.round(Math.min(image.getWidth(), image.getHeight()) * BORDER_FRACTION));
+        GreyImage grey = GreyConversion.toGrey(image, fullRing);
+        float shrink = Math.min(1f, (float) WORKING_SIZE / Math.max(grey.width, grey.height));
+        GreyImage working = shrink < 1 ? Resampler.resize(grey, Math.max(1, Math.round(grey.width * shrink)),
+                Math.max(1, Math.round(grey.height * shrink))) : grey;
+        int w = working.width;
+        int h = working.height;
+
+        int ring = Math.max(1, Math.round(Math.min(w, h) * BORDER_FRACTION));
+        BackgroundModel background = BackgroundModel.fit(working, ring);
+        float[] residual = new float[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int value = Math.round(Math.max(0, Math.min(255, small.at(x, y))));
-                pixels[(top + y) * Images.COLS + left + x] = (byte) value;
+                residual[y * w + x] = (float) (working.at(x, y) - background.at(x, y));
             }
         }
-        return new PreparedImage(source, pixels, grey.width, grey.height, inverted, box[0], box[1], box[2], box[3]);
+        float floor = threshold * 255f;
+        float level = Math.max(floor, (float) (Segmentation.NOISE_DEVIATIONS * background.noise()));
+        Polarity polarity = Polarity.of(residual, level, background.mean(w, h));
+        float[] contrast = new float[residual.length];
+        for (int i = 0; i < residual.length; i++) {
+            contrast[i] = Math.max(0f, polarity.sign() * residual[i]);
+        }
+
+        Segmentation found = Segmentation.find(contrast, w, h, background.noise(), floor);
+        GreyImage object;
+        if (found.found()) {
+            GreyImage masked = new GreyImage(w, h, contrast.clone());
+            for (int i = 0; i < masked.v.length; i++) {
+                masked.v[i] = found.mask()[i] ? masked.v[i] : 0f;
+            }
+            object = masked.crop(found.x(), found.y(), found.width(), found.height());
+        } else {
+            object = new GreyImage(w, h, contrast.clone());
+        }
+        byte[] pixels = DatasetFit.fit(object);
+
+        double scaleX = (double) grey.width / w;
+        double scaleY = (double) grey.height / h;
+        int cropX = (int) Math.floor(found.x() * scaleX);
+        int cropY = (int) Math.floor(found.y() * scaleY);
+        int cropW = Math.min(grey.width, (int) Math.ceil((found.x() + found.width()) * scaleX)) - cropX;
+        int cropH = Math.min(grey.height, (int) Math.ceil((found.y() + found.height()) * scaleY)) - cropY;
+
+        List<ImageWarning> warnings = new ArrayList<>();
+        if (!found.found()) {
+            warnings.add(ImageWarning.NO_OBJECT);
+        } else if (Math.max(cropW, cropH) < TINY) {
+            warnings.add(ImageWarning.TINY_OBJECT);
+        }
+        if (found.several()) {
+            warnings.add(ImageWarning.SEVERAL_OBJECTS);
+        }
+        if (found.touchesBorder()) {
+            warnings.add(ImageWarning.TOUCHES_BORDER);
+        }
+        if (peak(contrast, found.mask()) < Math.max(LOW_CONTRAST, 8 * background.noise())) {
+            warnings.add(ImageWarning.LOW_CONTRAST);
+        }
+        PreparedImage result = new PreparedImage(source, pixels, grey.width, grey.height,
+                polarity == Polarity.DARK_ON_LIGHT, cropX, cropY, cropW, cropH, orientation, warnings);
+        return new Trace(working, background, polarity, contrast, found, result);
     }
 
-    /** {x, y, w, h} of the pixels above {@code level}, or null if there are none. */
-    private static int[] boundingBox(GreyImage g, float level) {
-        int minX = g.width;
-        int minY = g.height;
-        int maxX = -1;
-        int maxY = -1;
-        for (int y = 0; y < g.height; y++) {
-            for (int x = 0; x < g.width; x++) {
-                if (g.at(x, y) > level) {
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, y);
-                    maxY = Math.max(maxY, y);
-                }
+    /** The 95th percentile of the contrast inside the mask (all pixels without one): the object's contrast. */
+    private static float peak(float[] contrast, boolean[] mask) {
+        long[] histogram = new long[256];
+        long count = 0;
+        for (int i = 0; i < contrast.length; i++) {
+            if (mask == null || mask[i]) {
+                histogram[Math.min(255, Math.round(contrast[i]))]++;
+                count++;
             }
         }
-        return maxX < 0 ? null : new int[] {minX, minY, maxX - minX + 1, maxY - minY + 1};
-    }
-
-    /** Decodes a picture file, checking its size before decoding. */
-    static BufferedImage read(Path file) {
-        if (!Files.exists(file)) {
-            throw new StorageException("image file " + file + " does not exist");
+        long seen = 0;
+        for (int i = 0; i < 256; i++) {
+            seen += histogram[i];
+            if (seen >= 0.95 * count) {
+                return i;
+            }
         }
-        if (Files.isDirectory(file)) {
-            throw new InvalidDataException(file + " is a directory, not an image file");
-        }
-        if (!Files.isRegularFile(file)) {
-            // A FIFO would block forever, a device would be read without end.
-            throw new InvalidDataException(file + " is not a regular file (a pipe, device or socket)");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new StorageException("cannot read image file " + file);
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new InvalidDataException(file + " is not an image file Java can read (" + FORMATS + ")");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new InvalidDataException(file + " is too large (" + reader.getWidth(0) + "x"
-                            + reader.getHeight(0) + " pixels); scale it below " + MAX_PIXELS / 1_000_000
-                            + " megapixels");
-                }
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
-                // The JPEG reader fills a cut-off picture with grey and only warns ("Premature end of JPEG file").
-                for (String warning : warnings) {
-                    if (TRUNCATION.matcher(warning).find()) {
-                        throw new InvalidDataException(file + " is truncated or corrupt (" + warning.strip() + ")");
-                    }
-                }
-                return image;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            if (!Files.isReadable(file)) {
-                throw new StorageException("cannot read image file " + file + ": " + AtomicFiles.describe(e), e);
-            }
-            throw new InvalidDataException(file + " is not a readable " + FORMATS + " image (" + describe(e) + ")", e);
-        } catch (RuntimeException e) {
-            if (e instanceof dev.fmnist.api.error.FmnistException) {
-                throw e;
-            }
-            // Some decoders fail on corrupt input with unchecked exceptions.
-            throw new InvalidDataException(file + " is a corrupt image (" + describe(e) + ")", e);
-        }
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return 255;
     }
 }

@@ -1,0 +1,114 @@
+package dev.fmnist.data.image;
+
+/**
+ * The background as a plane {@code level(x, y) = a + b*x + c*y} fitted to the picture's outer ring, with the
+ * spread of the noise around it. Studio photos have a light fall-off (a linear gradient) and sensor noise;
+ * a garment or shadow that reaches the ring is an outlier the fit leaves out: the fit is repeated on the
+ * pixels within 2.5 noise deviations of the previous plane, and the noise is the median absolute residual.
+ *
+ * @param a the level at the top-left corner
+ * @param b the change per pixel to the right
+ * @param c the change per pixel downwards
+ * @param noise the robust standard deviation of the ring around the plane (1.4826 median absolute residual)
+ */
+record BackgroundModel(double a, double b, double c, double noise) {
+    private static final int ROUNDS = 4;
+
+    /** The background's level at (x, y). */
+    double at(int x, int y) {
+        return a + b * x + c * y;
+    }
+
+    /** The mean level over a {@code w x h} picture (the level at its centre). */
+    double mean(int w, int h) {
+        return at((w - 1) / 2, (h - 1) / 2);
+    }
+
+    /** The plane fitted to the ring {@code ring} pixels deep. */
+    static BackgroundModel fit(GreyImage g, int ring) {
+        int depth = Math.max(1, Math.min(ring, Math.min(g.width, g.height) / 2));
+        int n = 0;
+        int[] xs = new int[2 * depth * (g.width + g.height)];
+        int[] ys = new int[xs.length];
+        for (int y = 0; y < g.height; y++) {
+            boolean edgeRow = y < depth || y >= g.height - depth;
+            for (int x = 0; x < g.width; x++) {
+                if (edgeRow || x < depth || x >= g.width - depth) {
+                    if (n == xs.length) {
+                        xs = java.util.Arrays.copyOf(xs, n * 2);
+                        ys = java.util.Arrays.copyOf(ys, n * 2);
+                    }
+                    xs[n] = x;
+                    ys[n] = y;
+                    n++;
+                }
+            }
+        }
+        boolean[] inlier = new boolean[n];
+        java.util.Arrays.fill(inlier, true);
+        BackgroundModel model = new BackgroundModel(median(g, xs, ys, n), 0, 0, 0);
+        double[] residuals = new double[n];
+        for (int round = 0; round < ROUNDS; round++) {
+            double[] plane = leastSquares(g, xs, ys, inlier, n);
+            BackgroundModel next = plane == null ? model : new BackgroundModel(plane[0], plane[1], plane[2], 0);
+            for (int i = 0; i < n; i++) {
+                residuals[i] = Math.abs(g.at(xs[i], ys[i]) - next.at(xs[i], ys[i]));
+            }
+            double sigma = Math.max(0.5, 1.4826 * medianOf(residuals.clone()));
+            for (int i = 0; i < n; i++) {
+                inlier[i] = residuals[i] <= 2.5 * sigma;
+            }
+            model = new BackgroundModel(next.a, next.b, next.c, sigma);
+        }
+        return model;
+    }
+
+    /** {a, b, c} minimising the squared residuals over the inliers, or null when they do not fix a plane. */
+    private static double[] leastSquares(GreyImage g, int[] xs, int[] ys, boolean[] inlier, int n) {
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, sv = 0, sxv = 0, syv = 0, count = 0;
+        for (int i = 0; i < n; i++) {
+            if (inlier[i]) {
+                double x = xs[i], y = ys[i], v = g.at(xs[i], ys[i]);
+                count++;
+                sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y; sv += v; sxv += x * v; syv += y * v;
+            }
+        }
+        if (count < 3) {
+            return null;
+        }
+        // Normal equations, solved by Cramer's rule.
+        double[][] m = {{count, sx, sy}, {sx, sxx, sxy}, {sy, sxy, syy}};
+        double[] r = {sv, sxv, syv};
+        double det = det(m);
+        if (Math.abs(det) < 1e-9 * count * count * count) {
+            return null;
+        }
+        double[] out = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double[][] mk = {m[0].clone(), m[1].clone(), m[2].clone()};
+            for (int row = 0; row < 3; row++) {
+                mk[row][k] = r[row];
+            }
+            out[k] = det(mk) / det;
+        }
+        return out;
+    }
+
+    private static double det(double[][] m) {
+        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    }
+
+    private static double median(GreyImage g, int[] xs, int[] ys, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = g.at(xs[i], ys[i]);
+        }
+        return medianOf(v);
+    }
+
+    private static double medianOf(double[] v) {
+        java.util.Arrays.sort(v);
+        return v.length == 0 ? 0 : v[v.length / 2];
+    }
+}
