@@ -3,8 +3,10 @@ package dev.fmnist.cli.command;
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.data.Images;
+import dev.fmnist.api.error.FmnistException;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.Prediction;
+import dev.fmnist.cli.error.ErrorReporter;
 import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.cli.output.OutputPaths;
 import dev.fmnist.cli.output.Texts;
@@ -75,8 +77,8 @@ public final class PredictCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** One image to classify. */
-    private record Item(String source, byte[] pixels, Optional<FashionClass> truth, Integer index) {
+    /** One image to classify, or the one-line reason it could not be read. */
+    private record Item(String source, byte[] pixels, Optional<FashionClass> truth, Integer index, String error) {
     }
 
     @Override
@@ -101,26 +103,32 @@ public final class PredictCommand implements Callable<Integer> {
             }
             OutputPaths.checkNotAnInput(png, inputs);
         }
-        List<Item> items = files ? fromFiles() : fromTestSet();
+        List<Item> all = files ? fromFiles() : fromTestSet();
+        List<Item> items = all.stream().filter(item -> item.error() == null).toList();
         try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
             float[] scaled = new float[items.size() * Images.PIXELS];
             for (int i = 0; i < items.size(); i++) {
                 Images.scale(items.get(i).pixels(), 0, scaled, i * Images.PIXELS, Images.PIXELS);
             }
-            float[] probabilities = loaded.model().predict(scaled, items.size());
+            float[] probabilities = items.isEmpty() ? new float[0] : loaded.model().predict(scaled, items.size());
             List<Predicted> drawn = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 drawn.add(new Predicted(items.get(i).pixels(), Prediction.of(probabilities, i), items.get(i).truth()));
             }
-            if (png != null) {
+            for (Item item : all) {
+                if (item.error() != null) {
+                    context.err().println("fmnist: " + item.error());
+                }
+            }
+            if (png != null && !drawn.isEmpty()) {
                 Png.write(PredictionGrid.defaults().render(drawn), png);
             }
             if (json) {
-                JsonOutput.print(context.out(), document(loaded, items, probabilities, png));
+                JsonOutput.print(context.out(), document(loaded, all, probabilities, png));
             } else {
-                printText(loaded, items, probabilities, png);
+                printText(loaded, items, probabilities, drawn.isEmpty() ? null : png);
             }
-            return 0;
+            return items.size() == all.size() ? ErrorReporter.OK : ErrorReporter.FAILURE;
         }
     }
 
@@ -128,8 +136,16 @@ public final class PredictCommand implements Callable<Integer> {
         ImagePreprocessor preprocessor = ImagePreprocessor.defaults();
         List<Item> items = new ArrayList<>();
         for (Path image : images) {
-            PreparedImage prepared = preprocessor.prepare(context.resolve(image));
-            items.add(new Item(image.toString(), prepared.pixels(), Optional.empty(), null));
+            Path resolved = context.resolve(image);
+            try {
+                PreparedImage prepared = preprocessor.prepare(resolved);
+                items.add(new Item(image.toString(), prepared.pixels(), Optional.empty(), null, null));
+            } catch (FmnistException e) {
+                // One bad file must not cost the others their results: note it, go on, fail at the end.
+                String message = e.getMessage().replace(resolved.toString(), image.toString());
+                items.add(new Item(image.toString(), null, Optional.empty(), null,
+                        message.startsWith(image.toString()) ? message : image + ": " + message));
+            }
         }
         return items;
     }
@@ -142,7 +158,7 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new InvalidInputException("--test-index " + index + " is outside 0.." + (test.size() - 1));
             }
             items.add(new Item("test image " + index, test.image(index),
-                    Optional.of(FashionClass.ofLabel(test.label(index))), index));
+                    Optional.of(FashionClass.ofLabel(test.label(index))), index, null));
         }
         return items;
     }
@@ -170,11 +186,16 @@ public final class PredictCommand implements Callable<Integer> {
         doc.put("model_file", loaded.path().toString());
         doc.put("backend", loaded.backend().name());
         List<Object> list = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Prediction p = Prediction.of(probabilities, i);
+        int row = 0;
+        for (Item item : items) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", item.source());
+            if (item.error() != null) {
+                m.put("error", item.error());
+                list.add(m);
+                continue;
+            }
+            Prediction p = Prediction.of(probabilities, row++);
             m.put("test_index", item.index());
             m.put("true", item.truth().map(Texts::classJson).orElse(null));
             m.put("predicted", Texts.classJson(p.best()));
