@@ -5,6 +5,7 @@ import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.error.ModelFormatException;
 import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.internal.json.Json;
+import dev.fmnist.api.internal.json.JsonException;
 import dev.fmnist.api.internal.json.JsonFields;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.ParameterSpec;
@@ -161,6 +162,17 @@ public final class ModelFile {
         return buf.array();
     }
 
+    /**
+     * The one check of a format version, for the preamble and the header alike: versions 1 up to
+     * {@link #FORMAT_VERSION} are the ones this build knows.
+     */
+    private static void requireKnownVersion(long version) {
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new ModelFormatException("model file format version " + version
+                    + " is not supported (this fmnist reads versions 1 to " + FORMAT_VERSION + ")");
+        }
+    }
+
     /** The index of the first NaN or infinity in {@code data}, or -1. */
     private static int firstNonFinite(float[] data) {
         for (int i = 0; i < data.length; i++) {
@@ -183,10 +195,7 @@ public final class ModelFile {
             throw new ModelFormatException("not an fmnist model file (bad magic bytes)");
         }
         int version = buf.getInt();
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw new ModelFormatException("model file format version " + version
-                    + " is not supported (this fmnist reads up to " + FORMAT_VERSION + ")");
-        }
+        requireKnownVersion(version);
         int headerLength = buf.getInt();
         if (headerLength <= 0 || headerLength > MAX_HEADER || headerLength > bytes.length - PREAMBLE - TRAILER) {
             throw new ModelFormatException("corrupt or truncated: header length " + headerLength
@@ -198,10 +207,22 @@ public final class ModelFile {
         if (stored != (int) crc.getValue()) {
             throw new ModelFormatException("corrupt or truncated: checksum mismatch");
         }
-        Map<String, Object> header = Json.parseObject(
-                new String(bytes, PREAMBLE, headerLength, StandardCharsets.UTF_8));
+        Map<String, Object> header;
+        try {
+            header = Json.parseObject(new String(bytes, PREAMBLE, headerLength, StandardCharsets.UTF_8));
+        } catch (JsonException e) {
+            throw new ModelFormatException("header is not valid JSON: " + e.getMessage(), e);
+        }
         if (!"fmnist-model".equals(header.get("format"))) {
             throw new ModelFormatException("header does not declare format 'fmnist-model'");
+        }
+        if (!(header.get("version") instanceof Long headerVersion)) {
+            throw new ModelFormatException("header does not declare its format version");
+        }
+        if (headerVersion != version) {
+            requireKnownVersion(headerVersion);
+            throw new ModelFormatException("header declares format version " + headerVersion
+                    + " but the file's preamble " + version);
         }
         ModelSpec spec = ModelSpec.fromJson(JsonFields.object(header, "spec"));
         Provenance provenance = Provenance.fromJson(JsonFields.object(header, "provenance"));

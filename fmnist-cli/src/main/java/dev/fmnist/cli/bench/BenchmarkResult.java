@@ -23,8 +23,6 @@ public record BenchmarkResult(String backend, String error, List<Double> epochSe
         double flopsPerEpoch, double testAccuracy, double inferenceImagesPerSecond, long peakHeapBytes,
         long peakRssBytes) {
 
-    /** The machine's peak: 2 cores x 2.6 GHz x 2 AVX-512 FMA units x 16 lanes x 2 FLOP (shared/ENVIRONMENT.md). */
-    public static final double MACHINE_PEAK_FLOPS = 333e9;
 
     public BenchmarkResult {
         epochSeconds = List.copyOf(epochSeconds);
@@ -61,28 +59,27 @@ public record BenchmarkResult(String backend, String error, List<Double> epochSe
         return flopsPerEpoch / medianEpochSeconds() / 1e9;
     }
 
-    /** Fraction of the machine's peak arithmetic rate. */
-    public double peakFraction() {
-        return gflops() * 1e9 / MACHINE_PEAK_FLOPS;
-    }
-
     /** The result as JSON (the worker's output and {@code --json}'s rows). */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backend", backend);
         m.put("error", error);
         m.put("epoch_seconds", new ArrayList<Object>(epochSeconds));
-        m.put("median_epoch_seconds", medianEpochSeconds());
+        m.put("median_epoch_seconds", finite(medianEpochSeconds()));
         m.put("samples_per_epoch", samplesPerEpoch);
         m.put("samples_per_second", ok() ? samplesPerSecond() : null);
         m.put("flops_per_epoch", flopsPerEpoch);
         m.put("gflops", ok() ? gflops() : null);
-        m.put("peak_fraction", ok() ? peakFraction() : null);
-        m.put("test_accuracy", testAccuracy);
-        m.put("inference_images_per_second", inferenceImagesPerSecond);
+        m.put("test_accuracy", finite(testAccuracy));
+        m.put("inference_images_per_second", finite(inferenceImagesPerSecond));
         m.put("peak_heap_bytes", peakHeapBytes);
         m.put("peak_rss_bytes", peakRssBytes);
         return m;
+    }
+
+    /** A figure for JSON: null when it was not measured (JSON has no NaN). */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     /** Reads a worker's JSON output. */

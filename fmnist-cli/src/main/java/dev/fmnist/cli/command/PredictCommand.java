@@ -2,8 +2,10 @@ package dev.fmnist.cli.command;
 
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.error.FmnistException;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.Prediction;
+import dev.fmnist.cli.error.ErrorReporter;
 import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.cli.output.OutputPaths;
 import dev.fmnist.cli.output.Texts;
@@ -81,8 +83,8 @@ public final class PredictCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** One image to classify. */
-    private record Item(String source, ModelInput input, Optional<FashionClass> truth, Integer index) {
+    /** One image to classify, or the one-line reason it could not be read. */
+    private record Item(String source, ModelInput input, Optional<FashionClass> truth, Integer index, String error) {
         /** What the preprocessor warned about (nothing for test images given as pixels). */
         List<ImageWarning> warnings() {
             return input.preparation().map(PreparedImage::warnings).orElse(List.of());
@@ -111,23 +113,29 @@ public final class PredictCommand implements Callable<Integer> {
             }
             OutputPaths.checkNotAnInput(png, inputs);
         }
-        List<Item> items = files ? fromFiles() : fromTestSet();
+        List<Item> all = files ? fromFiles() : fromTestSet();
+        List<Item> items = all.stream().filter(item -> item.error() == null).toList();
         try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
-            List<Classification> results = Classifier.of(loaded.model())
+            List<Classification> results = items.isEmpty() ? List.of() : Classifier.of(loaded.model())
                     .classifyPrepared(items.stream().map(Item::input).toList(), top);
             List<Predicted> drawn = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 drawn.add(new Predicted(results.get(i).pixels(), results.get(i).prediction(), items.get(i).truth()));
             }
-            if (png != null) {
+            for (Item item : all) {
+                if (item.error() != null) {
+                    context.err().println("fmnist: " + item.error());
+                }
+            }
+            if (png != null && !drawn.isEmpty()) {
                 Png.write(PredictionGrid.defaults().render(drawn), png);
             }
             if (json) {
-                JsonOutput.print(context.out(), document(loaded, items, results, png));
+                JsonOutput.print(context.out(), document(loaded, all, results, png));
             } else {
-                printText(loaded, items, results, png);
+                printText(loaded, items, results, drawn.isEmpty() ? null : png);
             }
-            return 0;
+            return items.size() == all.size() ? ErrorReporter.OK : ErrorReporter.FAILURE;
         }
     }
 
@@ -135,8 +143,16 @@ public final class PredictCommand implements Callable<Integer> {
         PicturePreparer preparer = PicturePreparer.defaults();
         List<Item> items = new ArrayList<>();
         for (Path image : images) {
-            ModelInput input = preparer.prepare(Picture.file(context.resolve(image)));
-            items.add(new Item(image.toString(), input, Optional.empty(), null));
+            Path resolved = context.resolve(image);
+            try {
+                ModelInput input = preparer.prepare(Picture.file(resolved));
+                items.add(new Item(image.toString(), input, Optional.empty(), null, null));
+            } catch (FmnistException e) {
+                // One bad file must not cost the others their results: note it, go on, fail at the end.
+                String message = e.getMessage().replace(resolved.toString(), image.toString());
+                items.add(new Item(image.toString(), null, Optional.empty(), null,
+                        message.startsWith(image.toString()) ? message : image + ": " + message));
+            }
         }
         return items;
     }
@@ -150,7 +166,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             items.add(new Item("test image " + index,
                     new ModelInput("test image " + index, test.image(index), Optional.empty()),
-                    Optional.of(FashionClass.ofLabel(test.label(index))), index));
+                    Optional.of(FashionClass.ofLabel(test.label(index))), index, null));
         }
         return items;
     }
@@ -181,11 +197,16 @@ public final class PredictCommand implements Callable<Integer> {
         doc.put("model_file", loaded.path().toString());
         doc.put("backend", loaded.backend().name());
         List<Object> list = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Prediction p = results.get(i).prediction();
+        int row = 0;
+        for (Item item : items) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", item.source());
+            if (item.error() != null) {
+                m.put("error", item.error());
+                list.add(m);
+                continue;
+            }
+            Prediction p = results.get(row++).prediction();
             m.put("test_index", item.index());
             m.put("true", item.truth().map(Texts::classJson).orElse(null));
             m.put("predicted", Texts.classJson(p.best()));

@@ -142,8 +142,8 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("Test images:  " + Texts.shape(test) + ", labels: " + test.size());
             out.println("Model: " + spec.summary() + " (" + Texts.thousands(spec.parameterCount()) + " parameters)");
             out.print(ModelSummary.of(spec).toText());
-            out.println(String.format(Locale.ROOT, "Training: %d epochs, batch size %d, Adam with learning rate %s, "
-                    + "seed %d", epochs, batchSize, learningRate, seed));
+            out.println(String.format(Locale.ROOT, "Training: %d epoch%s, batch size %d, Adam with learning rate %s, "
+                    + "seed %d", epochs, epochs == 1 ? "" : "s", batchSize, learningRate, seed));
             out.flush();
         }
 

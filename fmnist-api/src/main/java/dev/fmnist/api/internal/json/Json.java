@@ -9,9 +9,12 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
- * A small JSON codec so the API needs no dependency. Objects map to {@code Map<String, Object>} (in
- * insertion order), arrays to {@code List<Object>}, integral numbers that fit to {@link Long}, other
- * numbers to {@link Double}, plus {@link String}, {@link Boolean} and {@code null}.
+ * A small, strict JSON codec (RFC 8259) so the API needs no dependency. Objects map to
+ * {@code Map<String, Object>} (in insertion order; a duplicate key is an error), arrays to
+ * {@code List<Object>}, integral numbers that fit to {@link Long}, other numbers (and integers beyond
+ * {@code long}) to {@link Double}, plus {@link String}, {@link Boolean} and {@code null}. The writer
+ * refuses what the reader would refuse (NaN, infinities, arrays it does not know), so every document it
+ * writes reads back; -0.0 stays -0.0.
  */
 public final class Json {
     private static final int MAX_DEPTH = 64;
@@ -63,7 +66,9 @@ public final class Json {
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                out.append("null");
+                throw new JsonException("cannot write " + d + ": JSON has no NaN or infinity");
+            } else if (d == 0 && Double.doubleToRawLongBits(d) != 0) {
+                out.append("-0.0");
             } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 out.append((long) d).append(".0");
             } else {
@@ -111,6 +116,14 @@ public final class Json {
             write(LongStream.of(longs).boxed().toList(), out, -1, level);
         } else if (value instanceof double[] doubles) {
             write(DoubleStream.of(doubles).boxed().toList(), out, -1, level);
+        } else if (value instanceof float[] floats) {
+            List<Float> boxed = new ArrayList<>(floats.length);
+            for (float f : floats) {
+                boxed.add(f);
+            }
+            write(boxed, out, -1, level);
+        } else if (value.getClass().isArray()) {
+            throw new JsonException("cannot write a " + value.getClass().getSimpleName() + " as JSON");
         } else {
             quote(value.toString(), out);
         }
@@ -134,7 +147,7 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -158,7 +171,7 @@ public final class Json {
         }
 
         void skipSpace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            while (pos < text.length() && " \t\n\r".indexOf(text.charAt(pos)) >= 0) {
                 pos++;
             }
         }
@@ -191,19 +204,24 @@ public final class Json {
         }
 
         private Map<String, Object> object(int depth) {
-            Map<String, Object> map = new LinkedHashMap<>();
             pos++;
             skipSpace();
             if (peek() == '}') {
                 pos++;
-                return map;
+                return Map.of(); // shared: a header of many {} costs no map each
             }
+            Map<String, Object> map = new LinkedHashMap<>();
             while (true) {
                 skipSpace();
                 if (peek() != '"') {
                     throw error("expected a quoted key");
                 }
+                int keyAt = pos;
                 String key = string();
+                if (map.containsKey(key)) {
+                    pos = keyAt;
+                    throw error("duplicate key '" + key + "'");
+                }
                 skipSpace();
                 expect(':');
                 skipSpace();
@@ -221,13 +239,13 @@ public final class Json {
         }
 
         private List<Object> array(int depth) {
-            List<Object> list = new ArrayList<>();
             pos++;
             skipSpace();
             if (peek() == ']') {
                 pos++;
-                return list;
+                return List.of();
             }
+            List<Object> list = new ArrayList<>();
             while (true) {
                 skipSpace();
                 list.add(value(depth + 1));
@@ -264,38 +282,78 @@ public final class Json {
                             if (pos + 4 > text.length()) {
                                 throw error("truncated \\u escape");
                             }
-                            try {
-                                sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                            } catch (NumberFormatException ex) {
-                                throw error("bad \\u escape");
+                            String hex = text.substring(pos, pos + 4);
+                            if (!hex.chars().allMatch(h -> Character.digit(h, 16) >= 0 && h < 0x80)) {
+                                throw error("bad \\u escape '" + hex + "'");
                             }
+                            sb.append((char) Integer.parseInt(hex, 16));
                             pos += 4;
                         }
                         default -> throw error("bad escape '\\" + e + "'");
                     }
+                } else if (c < 0x20) {
+                    pos--;
+                    throw error("raw control character U+" + String.format("%04X", (int) c) + " in a string");
                 } else {
                     sb.append(c);
                 }
             }
         }
 
+        /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}, nothing more. */
         private Number number() {
             int start = pos;
-            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
+            boolean integral = true;
+            accept('-');
+            if (!accept('0')) {
+                if (pos >= text.length() || text.charAt(pos) < '1' || text.charAt(pos) > '9') {
+                    pos = start;
+                    throw error(pos < text.length() ? "unexpected character '" + text.charAt(pos) + "'"
+                            : "unexpected end");
+                }
+                digits();
+            }
+            if (accept('.')) {
+                integral = false;
+                requireDigits(start);
+            }
+            if (accept('e') || accept('E')) {
+                integral = false;
+                if (!accept('+')) {
+                    accept('-');
+                }
+                requireDigits(start);
             }
             String s = text.substring(start, pos);
-            if (s.isEmpty()) {
-                throw error("unexpected character '" + text.charAt(pos) + "'");
-            }
-            try {
-                if (s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('E') < 0) {
+            if (integral) {
+                try {
                     return Long.parseLong(s);
+                } catch (NumberFormatException beyondLong) {
+                    return Double.parseDouble(s);
                 }
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw error("bad number '" + s + "'");
+            }
+            return Double.parseDouble(s);
+        }
+
+        private boolean accept(char c) {
+            if (pos < text.length() && text.charAt(pos) == c) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        private void digits() {
+            while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+                pos++;
+            }
+        }
+
+        private void requireDigits(int start) {
+            int before = pos;
+            digits();
+            if (pos == before) {
+                throw error("bad number '" + text.substring(start, pos) + "': a digit must follow");
             }
         }
 

@@ -24,11 +24,6 @@ class JsonTest {
     }
 
     @Test
-    void writesNonFiniteNumbersAsNull() {
-        assertThat(Json.write(List.of(Double.NaN, 1.0))).isEqualTo("[null,1.0]");
-    }
-
-    @Test
     void reportsWhereTheTextIsBroken() {
         assertThatThrownBy(() -> Json.parse("{\"a\": [1, 2}")).isInstanceOf(JsonException.class)
                 .hasMessageContaining("offset 11");

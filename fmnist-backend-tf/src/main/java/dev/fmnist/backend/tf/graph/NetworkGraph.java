@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  * {@code [batch, 784]}, one variable per portable parameter, the logits of the last dense layer and the
  * softmax over them. Variables have no initializer: weights always come in through {@link #loadWeights()},
  * so every backend starts from the API's seeded initial weights (TensorFlow Java's own Glorot initializer
- * samples only positive values, see shared/ENVIRONMENT.md).
+ * samples only positive values, see docs/ENVIRONMENT-NOTES.md).
  */
 public final class NetworkGraph {
     private final ModelSpec spec;
