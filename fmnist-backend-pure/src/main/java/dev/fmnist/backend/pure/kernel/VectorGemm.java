@@ -13,31 +13,36 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final FloatVector ZERO = FloatVector.zero(S);
 
     private VectorGemm() {
     }
 
     static void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!accumulate) {
+            // Start every chain from +0 in memory: a vector chosen between two values would not stay in registers.
+            for (int r = 0; r < m; r++) {
+                java.util.Arrays.fill(c, cOff + r * ldc, cOff + r * ldc + n, 0f);
+            }
+        }
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int ai = aOff + i * aRow;
             int ci = cOff + i * ldc;
             int j = 0;
             for (; j + 4 * L <= n; j += 4 * L) {
-                tile4x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+                tile4x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
             }
             if (j + 2 * L <= n) {
-                tile4x2(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+                tile4x2(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
                 j += 2 * L;
             }
             if (j + L <= n) {
-                tile4x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+                tile4x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
                 j += L;
             }
             for (int r = 0; r < 4; r++) {
-                columns(j, n, k, a, ai + r * aRow, aCol, b, bOff, ldb, c, ci + r * ldc, accumulate);
+                columns(j, n, k, a, ai + r * aRow, aCol, b, bOff, ldb, c, ci + r * ldc);
             }
         }
         for (; i < m; i++) {
@@ -45,20 +50,20 @@ final class VectorGemm {
             int ci = cOff + i * ldc;
             int j = 0;
             for (; j + 4 * L <= n; j += 4 * L) {
-                tile1x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+                tile1x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
             }
             for (; j + L <= n; j += L) {
-                tile1x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+                tile1x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
             }
-            columns(j, n, k, a, ai, aCol, b, bOff, ldb, c, ci, accumulate);
+            columns(j, n, k, a, ai, aCol, b, bOff, ldb, c, ci);
         }
     }
 
     /** Columns {@code from..n-1} of one row, one element at a time (the same chain as the vectors'). */
     private static void columns(int from, int n, int k, float[] a, int ai, int aCol, float[] b, int bOff, int ldb,
-            float[] c, int ci, boolean accumulate) {
+            float[] c, int ci) {
         for (int j = from; j < n; j++) {
-            float acc = accumulate ? c[ci + j] : 0f;
+            float acc = c[ci + j];
             int bq = bOff + j;
             for (int q = 0; q < k; q++) {
                 acc = Math.fma(a[ai + q * aCol], b[bq], acc);
@@ -69,23 +74,23 @@ final class VectorGemm {
     }
 
     private static void tile4x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc, boolean accumulate) {
-        FloatVector c00 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L) : ZERO;
-        FloatVector c01 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L) : ZERO;
-        FloatVector c02 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L) : ZERO;
-        FloatVector c03 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L) : ZERO;
-        FloatVector c10 = accumulate ? FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L) : ZERO;
-        FloatVector c11 = accumulate ? FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L) : ZERO;
-        FloatVector c12 = accumulate ? FloatVector.fromArray(S, c, cij + 1 * ldc + 2 * L) : ZERO;
-        FloatVector c13 = accumulate ? FloatVector.fromArray(S, c, cij + 1 * ldc + 3 * L) : ZERO;
-        FloatVector c20 = accumulate ? FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L) : ZERO;
-        FloatVector c21 = accumulate ? FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L) : ZERO;
-        FloatVector c22 = accumulate ? FloatVector.fromArray(S, c, cij + 2 * ldc + 2 * L) : ZERO;
-        FloatVector c23 = accumulate ? FloatVector.fromArray(S, c, cij + 2 * ldc + 3 * L) : ZERO;
-        FloatVector c30 = accumulate ? FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L) : ZERO;
-        FloatVector c31 = accumulate ? FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L) : ZERO;
-        FloatVector c32 = accumulate ? FloatVector.fromArray(S, c, cij + 3 * ldc + 2 * L) : ZERO;
-        FloatVector c33 = accumulate ? FloatVector.fromArray(S, c, cij + 3 * ldc + 3 * L) : ZERO;
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
+        FloatVector c02 = FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L);
+        FloatVector c12 = FloatVector.fromArray(S, c, cij + 1 * ldc + 2 * L);
+        FloatVector c13 = FloatVector.fromArray(S, c, cij + 1 * ldc + 3 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L);
+        FloatVector c22 = FloatVector.fromArray(S, c, cij + 2 * ldc + 2 * L);
+        FloatVector c23 = FloatVector.fromArray(S, c, cij + 2 * ldc + 3 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L);
+        FloatVector c32 = FloatVector.fromArray(S, c, cij + 3 * ldc + 2 * L);
+        FloatVector c33 = FloatVector.fromArray(S, c, cij + 3 * ldc + 3 * L);
         int a0 = ai + 0 * aRow;
         int a1 = ai + 1 * aRow;
         int a2 = ai + 2 * aRow;
@@ -138,15 +143,15 @@ final class VectorGemm {
     }
 
     private static void tile4x2(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc, boolean accumulate) {
-        FloatVector c00 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L) : ZERO;
-        FloatVector c01 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L) : ZERO;
-        FloatVector c10 = accumulate ? FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L) : ZERO;
-        FloatVector c11 = accumulate ? FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L) : ZERO;
-        FloatVector c20 = accumulate ? FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L) : ZERO;
-        FloatVector c21 = accumulate ? FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L) : ZERO;
-        FloatVector c30 = accumulate ? FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L) : ZERO;
-        FloatVector c31 = accumulate ? FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L) : ZERO;
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L);
         int a0 = ai + 0 * aRow;
         int a1 = ai + 1 * aRow;
         int a2 = ai + 2 * aRow;
@@ -181,11 +186,11 @@ final class VectorGemm {
     }
 
     private static void tile4x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc, boolean accumulate) {
-        FloatVector c00 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L) : ZERO;
-        FloatVector c10 = accumulate ? FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L) : ZERO;
-        FloatVector c20 = accumulate ? FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L) : ZERO;
-        FloatVector c30 = accumulate ? FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L) : ZERO;
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
         int a0 = ai + 0 * aRow;
         int a1 = ai + 1 * aRow;
         int a2 = ai + 2 * aRow;
@@ -211,11 +216,11 @@ final class VectorGemm {
     }
 
     private static void tile1x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc, boolean accumulate) {
-        FloatVector c00 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L) : ZERO;
-        FloatVector c01 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L) : ZERO;
-        FloatVector c02 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L) : ZERO;
-        FloatVector c03 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L) : ZERO;
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
+        FloatVector c02 = FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L);
         int a0 = ai + 0 * aRow;
         int bq = bj;
         for (int q = 0; q < k; q++) {
@@ -238,8 +243,8 @@ final class VectorGemm {
     }
 
     private static void tile1x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc, boolean accumulate) {
-        FloatVector c00 = accumulate ? FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L) : ZERO;
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
         int a0 = ai + 0 * aRow;
         int bq = bj;
         for (int q = 0; q < k; q++) {

@@ -1,5 +1,6 @@
 package dev.fmnist.backend.pure.layer;
 
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.backend.pure.kernel.Kernels;
 import dev.fmnist.backend.pure.optim.Optimizer;
 import dev.fmnist.backend.pure.parallel.ChunkCursor;
@@ -31,10 +32,8 @@ public final class Exec {
     boolean training;
     /** The optimizer of a training step, null when only predicting. */
     Optimizer optimizer;
-    /** Training steps started so far (dropout masks are drawn per step). */
-    long step;
-    /** The seed of the dropout masks. */
-    long seed;
+    /** Where training is: dropout masks are drawn from it. */
+    StepContext context = new StepContext(0, 1, 0);
 
     /** Runs on {@code pool}, or on the calling thread alone when it is null. */
     public Exec(Kernels kernels, WorkerPool pool) {

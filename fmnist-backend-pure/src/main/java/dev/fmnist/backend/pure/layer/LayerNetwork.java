@@ -1,6 +1,7 @@
 package dev.fmnist.backend.pure.layer;
 
 import dev.fmnist.api.data.Batch;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.backend.pure.nn.SoftmaxCrossEntropy;
 import dev.fmnist.backend.pure.optim.Optimizer;
@@ -29,9 +30,21 @@ public final class LayerNetwork {
     private int[] hit;
     private final double[] exps;
     private Exec exec;
+    private final float inputScale;
+    private final float inputOffset;
 
     /** @param ops the layers, input first; the last one's output are the logits */
     public LayerNetwork(List<Op> ops) {
+        this(ops, 1f, 0f);
+    }
+
+    /**
+     * A network whose inputs are {@code scale * x + offset} for fmnist's pixels {@code x} in [0, 1] (a model
+     * trained on other pixel ranges).
+     */
+    public LayerNetwork(List<Op> ops, float scale, float offset) {
+        this.inputScale = scale;
+        this.inputOffset = offset;
         if (ops.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one op");
         }
@@ -120,9 +133,9 @@ public final class LayerNetwork {
         return capacity;
     }
 
-    /** Sets the seed of the dropout masks. */
-    public void seed(long seed) {
-        exec.seed = seed;
+    /** Sets where training is (dropout masks are drawn from it). */
+    public void context(StepContext context) {
+        exec.context = context;
     }
 
     /** Runs the forward pass on {@code n} samples already in place; {@code training} selects the mode. */
@@ -141,7 +154,7 @@ public final class LayerNetwork {
         if (n > capacity) {
             throw new IllegalArgumentException("batch of " + n + " exceeds the capacity " + capacity);
         }
-        System.arraycopy(batch.images(), 0, input, 0, n * inputSize);
+        copyInput(batch.images(), 0, n);
         step(n, batch.labels(), metrics, optimizer);
     }
 
@@ -163,9 +176,17 @@ public final class LayerNetwork {
             ops.get(i).backward(exec);
         }
         exec.optimizer = null;
-        exec.step++;
         if (metrics != null) {
             metrics.set(lossSum, correct);
+        }
+    }
+
+    private void copyInput(float[] images, int first, int n) {
+        System.arraycopy(images, first * inputSize, input, 0, n * inputSize);
+        if (inputScale != 1f || inputOffset != 0f) {
+            for (int i = 0; i < n * inputSize; i++) {
+                input[i] = input[i] * inputScale + inputOffset;
+            }
         }
     }
 
@@ -194,7 +215,7 @@ public final class LayerNetwork {
         float[] z = logits();
         for (int s0 = 0; s0 < count; s0 += capacity) {
             int n = Math.min(capacity, count - s0);
-            System.arraycopy(images, s0 * inputSize, input, 0, n * inputSize);
+            copyInput(images, s0, n);
             forward(n, false);
             for (int s = 0; s < n; s++) {
                 SoftmaxCrossEntropy.probabilities(z, s * classes, classes, probabilities, (s0 + s) * classes, exps);

@@ -64,7 +64,7 @@ final class TestNets {
         LayerNetwork net = new LayerNetwork(ops);
         randomise(net, seed);
         net.open(capacity, new Exec(kernels, pool));
-        net.seed(seed);
+        net.context(new dev.fmnist.api.training.StepContext(seed, 1, 0));
         return new Opened(net, pool);
     }
 
