@@ -2,11 +2,11 @@ package dev.fmnist.backend.tf;
 
 import dev.fmnist.api.error.BackendUnavailableException;
 import dev.fmnist.api.model.Capabilities;
-import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
 import dev.fmnist.backend.tf.engine.TfBackend;
+import dev.fmnist.backend.tf.engine.TfCapabilities;
 import java.util.function.Supplier;
 
 /**
@@ -59,29 +59,9 @@ public final class TfBackendProvider implements BackendProvider {
         return platform.get();
     }
 
-    /**
-     * What the tf backend runs: every layer type of the API with every option, and any input rescaling.
-     * TensorFlow is channels last like Keras, so layouts need no change (see the module's README).
-     */
-    public static final Capabilities CAPABILITIES = Capabilities.builder()
-            .allow(LayerSpec.Flatten.class)
-            .allow(LayerSpec.Dense.class)
-            .allow(LayerSpec.Conv2D.class)
-            .allow(LayerSpec.MaxPooling2D.class)
-            .allow(LayerSpec.AveragePooling2D.class)
-            .allow(LayerSpec.GlobalAveragePooling2D.class)
-            .allow(LayerSpec.Reshape.class)
-            .allow(LayerSpec.Dropout.class)
-            .allow(LayerSpec.BatchNormalization.class)
-            .allow(LayerSpec.ActivationLayer.class)
-            .allow(LayerSpec.ReLU.class)
-            .allow(LayerSpec.Softmax.class)
-            .anyInputRange()
-            .build();
-
     @Override
     public Capabilities capabilities() {
-        return CAPABILITIES;
+        return TfCapabilities.CAPABILITIES;
     }
 
     /**
