@@ -95,7 +95,7 @@ public final class ConvOp extends Op {
             }
         }
         exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, withBias);
-        Act.apply(act, y, yOff, p * filters);
+        Act.apply(exec.kernels, act, y, yOff, p * filters);
     }
 
     /** Sample {@code s}'s windows as the rows of {@link #col}: {@code (ky, kx, c)} in Keras's kernel order. */
@@ -163,7 +163,7 @@ public final class ConvOp extends Op {
 
     private void inputGradient(int s, int participant) {
         int yOff = s * p * filters;
-        Act.backward(act, y, dy, yOff, p * filters);
+        Act.backward(exec.kernels, act, y, dy, yOff, p * filters);
         if (dx == null) {
             return;
         }
