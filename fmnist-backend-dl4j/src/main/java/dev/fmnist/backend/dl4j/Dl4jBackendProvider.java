@@ -1,9 +1,9 @@
 package dev.fmnist.backend.dl4j;
 
 import dev.fmnist.api.error.BackendUnavailableException;
-import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.LayerSpec;
+import dev.fmnist.api.model.Shape;
 import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
@@ -30,18 +30,34 @@ public final class Dl4jBackendProvider implements BackendProvider {
     private final ClassLoader loader;
 
     /**
-     * What the dl4j backend runs for now: dense stacks (Flatten and Dense with a bias, relu, linear, sigmoid
-     * or tanh hidden, softmax last). Convolutions and the other layer types are a later issue.
+     * What the dl4j backend runs: every layer type of the API, with these limits of the mapping to DL4J's
+     * channels-first layers (see the module's README): BatchNormalization with both or neither of center and
+     * scale, a Softmax layer on a flat input, a Reshape only to a flat vector (or to the image, first), and no
+     * layer but Flatten or Reshape on a 2-D input. Any input rescaling.
      */
     public static final Capabilities CAPABILITIES = Capabilities.builder()
             .allow(LayerSpec.Flatten.class)
-            .allow(LayerSpec.Dense.class, "with a bias; softmax last only", (d, node, last) ->
-                    !d.useBias() ? "use_bias=false"
-                            : last != (d.activation() == Activation.SOFTMAX)
-                            ? "activation '" + d.activation().keyword() + "' on " + (last ? "the last" : "a hidden")
-                                    + " layer"
-                            : null)
+            .allow(LayerSpec.Reshape.class, "to a flat vector, or first to (28, 28, 1)", (r, node, last) ->
+                    node.output().rank() == 1 || node.index() == 0 && node.output().equals(Shape.IMAGE) ? null
+                            : "target shape " + node.output())
+            .allow(LayerSpec.Dense.class, null, (d, node, last) -> flatOnly(node))
+            .allow(LayerSpec.Conv2D.class)
+            .allow(LayerSpec.MaxPooling2D.class)
+            .allow(LayerSpec.AveragePooling2D.class)
+            .allow(LayerSpec.GlobalAveragePooling2D.class)
+            .allow(LayerSpec.Dropout.class, null, (d, node, last) -> flatOnly(node))
+            .allow(LayerSpec.BatchNormalization.class, "center and scale both or neither", (b, node, last) ->
+                    b.center() != b.scale() ? "center=" + b.center() + " with scale=" + b.scale() : flatOnly(node))
+            .allow(LayerSpec.ActivationLayer.class, null, (a, node, last) -> flatOnly(node))
+            .allow(LayerSpec.ReLU.class, null, (r, node, last) -> flatOnly(node))
+            .allow(LayerSpec.Softmax.class, "on a flat input", (s, node, last) ->
+                    node.input().rank() != 1 ? "a softmax over " + node.input() : null)
+            .anyInputRange()
             .build();
+
+    private static String flatOnly(dev.fmnist.api.model.LayerNode node) {
+        return node.input().rank() == 2 ? "a 2-D input " + node.input() + " (add a Flatten)" : null;
+    }
 
     @Override
     public Capabilities capabilities() {

@@ -59,16 +59,16 @@ public final class TfBackendProvider implements BackendProvider {
         return platform.get();
     }
 
-    /**
-     * Loads TensorFlow and returns the backend.
-     *
-     * @throws BackendUnavailableException if this platform has no natives or they fail to load
-     */
     @Override
     public Capabilities capabilities() {
         return TfCapabilities.CAPABILITIES;
     }
 
+    /**
+     * Loads TensorFlow and returns the backend.
+     *
+     * @throws BackendUnavailableException if this platform has no natives or they fail to load
+     */
     @Override
     public Backend create() {
         Availability availability = availability();

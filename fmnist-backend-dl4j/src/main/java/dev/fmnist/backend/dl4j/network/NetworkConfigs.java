@@ -1,30 +1,21 @@
 package dev.fmnist.backend.dl4j.network;
 
 import dev.fmnist.api.config.OptimizerConfig;
-import dev.fmnist.api.data.Images;
 import dev.fmnist.api.error.UnsupportedModelException;
-import dev.fmnist.api.model.Activation;
-import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.ModelSpec;
-import java.util.List;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Turns the API's model description into a DL4J {@link MultiLayerConfiguration}: each Dense layer becomes
- * a {@link DenseLayer}, the final Dense(10, softmax) an {@link OutputLayer} with multi-class cross-entropy
- * (on one-hot labels that is exactly the sparse categorical cross-entropy the API defines, and DL4J
- * back-propagates it as {@code softmax - onehot}). Flatten is the identity on {@code [n, 784]} input.
- * Initial values come from the API later, so DL4J's own initialisation is skipped ({@code ZERO}).
+ * Turns the API's model description into a DL4J network plan ({@link LayerPlan}: the configuration and the
+ * parameter and dropout bindings) with the training settings: float32 throughout, the optimizer's updater,
+ * workspaces on. Initial values come from the API later, so DL4J's own initialisation is skipped
+ * ({@code ZERO}).
  */
 public final class NetworkConfigs {
 
@@ -32,34 +23,20 @@ public final class NetworkConfigs {
     }
 
     /**
-     * The configuration for {@code spec}, trained with {@code optimizer}, float32 throughout.
+     * The plan for {@code spec}, trained with {@code optimizer}.
      *
-     * @throws UnsupportedModelException for layers, activations or optimizers this backend cannot run
+     * @throws UnsupportedModelException for layers, options or optimizers this backend cannot run
      */
-    public static MultiLayerConfiguration of(ModelSpec spec, OptimizerConfig optimizer, long seed) {
-        List<LayerSpec.Dense> dense = checkLayers(spec);
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+    public static LayerPlan of(ModelSpec spec, OptimizerConfig optimizer, long seed) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(updater(optimizer))
                 .weightInit(WeightInit.ZERO)
                 .biasInit(0)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .list();
-        int width = Images.PIXELS;
-        for (int i = 0; i < dense.size(); i++) {
-            LayerSpec.Dense d = dense.get(i);
-            if (i < dense.size() - 1) {
-                list.layer(i, new DenseLayer.Builder().nIn(width).nOut(d.units())
-                        .activation(hiddenActivation(d.activation())).build());
-            } else {
-                list.layer(i, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width)
-                        .nOut(d.units()).activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build());
-            }
-            width = d.units();
-        }
-        return list.build();
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        return LayerPlan.of(spec, base);
     }
 
     /** The DL4J updater for the API's optimizer, with every parameter explicit (DL4J's Adam epsilon is 1e-8). */
@@ -76,30 +53,5 @@ public final class NetworkConfigs {
             return new Sgd(sgd.learningRate());
         }
         throw new UnsupportedModelException("the dl4j backend cannot run optimizer " + optimizer);
-    }
-
-    private static List<LayerSpec.Dense> checkLayers(ModelSpec spec) {
-        for (LayerSpec l : spec.layers()) {
-            if (!(l instanceof LayerSpec.Flatten) && !(l instanceof LayerSpec.Dense)) {
-                throw new UnsupportedModelException("the dl4j backend cannot run layer '" + l.type()
-                        + "' yet; it runs flatten and dense layers");
-            }
-        }
-        List<LayerSpec.Dense> dense = spec.denseLayers();
-        for (int i = 0; i < dense.size() - 1; i++) {
-            hiddenActivation(dense.get(i).activation());
-        }
-        return dense;
-    }
-
-    private static org.nd4j.linalg.activations.Activation hiddenActivation(Activation a) {
-        return switch (a) {
-            case RELU -> org.nd4j.linalg.activations.Activation.RELU;
-            case LINEAR -> org.nd4j.linalg.activations.Activation.IDENTITY;
-            case SIGMOID -> org.nd4j.linalg.activations.Activation.SIGMOID;
-            case TANH -> org.nd4j.linalg.activations.Activation.TANH;
-            case SOFTMAX -> throw new UnsupportedModelException(
-                    "the dl4j backend runs softmax only on the last layer, not on a hidden one");
-        };
     }
 }

@@ -7,16 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.params.DefaultParamInitializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Maps DL4J's parameters to the portable layout and back. DL4J keeps layer {@code i}'s kernel as
- * {@code "i_W"}, shape {@code [nIn, nOut]} like the portable kernel, but as a view of the network's flat
- * parameter vector in column-major ('f') order: the weight from input r to unit c sits at
- * {@code c * nIn + r} there and at {@code r * nOut + c} in the portable file. Copies therefore go through
- * shaped arrays ({@code assign} and {@code toFlattened('c', ...)}), never through raw buffers. Biases are {@code [1, nOut]}.
+ * Copies parameters between the portable layout and DL4J, through each parameter's {@link ParamBinding}.
+ * DL4J's parameters are views of the network's flat parameter vector in its own order (dense kernels
+ * column-major), so copies go through shaped arrays ({@code assign} and {@code toFlattened('c', ...)}), never
+ * raw buffers; the layout differences themselves are {@link KerasLayouts}'s.
  */
 public final class PortableParameters {
 
@@ -24,34 +21,20 @@ public final class PortableParameters {
     }
 
     /** Sets the network's parameters from portable weights (already checked against the description). */
-    public static void set(MultiLayerNetwork net, ModelSpec spec, Weights weights) {
-        int layer = 0;
-        for (Map.Entry<String, int[]> e : spec.parameterShapes().entrySet()) {
-            int[] shape = e.getValue();
-            Tensor t = weights.get(e.getKey());
-            if (shape.length == 2) {
-                net.getParam(layer + "_" + DefaultParamInitializer.WEIGHT_KEY)
-                        .assign(Nd4j.create(t.data(), new long[] {shape[0], shape[1]}, 'c'));
-            } else {
-                net.getParam(layer + "_" + DefaultParamInitializer.BIAS_KEY)
-                        .assign(Nd4j.create(t.data(), new long[] {1, shape[0]}, 'c'));
-                layer++;
-            }
+    public static void set(MultiLayerNetwork net, LayerPlan plan, Weights weights) {
+        for (ParamBinding b : plan.params()) {
+            Tensor t = weights.get(b.name());
+            net.getParam(b.key()).assign(Nd4j.create(b.toDl4j(t.data()), b.dl4jShape(), 'c'));
         }
     }
 
-    /** The network's parameters in the portable layout (fresh arrays). */
-    public static Weights get(MultiLayerNetwork net, ModelSpec spec) {
+    /** The network's parameters in the portable layout (fresh arrays), in the description's order. */
+    public static Weights get(MultiLayerNetwork net, ModelSpec spec, LayerPlan plan) {
+        Map<String, int[]> shapes = spec.parameterShapes();
         List<Tensor> tensors = new ArrayList<>();
-        int layer = 0;
-        for (Map.Entry<String, int[]> e : spec.parameterShapes().entrySet()) {
-            int[] shape = e.getValue();
-            String key = shape.length == 2 ? DefaultParamInitializer.WEIGHT_KEY : DefaultParamInitializer.BIAS_KEY;
-            INDArray p = net.getParam(layer + "_" + key);
-            tensors.add(new Tensor(e.getKey(), shape, Nd4j.toFlattened('c', p).toFloatVector()));
-            if (shape.length == 1) {
-                layer++;
-            }
+        for (ParamBinding b : plan.params()) {
+            float[] dl4j = Nd4j.toFlattened('c', net.getParam(b.key())).toFloatVector();
+            tensors.add(new Tensor(b.name(), shapes.get(b.name()), b.toPortable(dl4j)));
         }
         return new Weights(tensors);
     }

@@ -35,7 +35,7 @@ public final class Dl4jTrainingSession implements TrainingSession {
     private Dl4jTrainingSession(Dl4jNetwork network) {
         this.network = network;
         this.net = network.dl4j();
-        this.accuracy = new StepAccuracy(net);
+        this.accuracy = new StepAccuracy(net, network.plan());
         net.setListeners(accuracy);
     }
 
@@ -55,6 +55,7 @@ public final class Dl4jTrainingSession implements TrainingSession {
             Nd4jRuntime.onThisThread();
             INDArray features = network.features(batch.images(), n);
             INDArray labels = labelArrays.rows(oneHot(batch.labels(), n), n, FashionClass.COUNT);
+            network.useDropoutMasks(context, n);
             accuracy.expect(batch.labels(), n);
             net.fit(features, labels);
             metrics.set(net.score() * n, accuracy.correct());

@@ -19,13 +19,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Seconds per epoch at batch 32 and inference images/s on the real data, for the backend and for
- * {@link PlainDl4jBaseline} (the same network in plain DL4J code) in the same JVM, taking turns epoch by
- * epoch so that load from other processes hits both alike. A benchmark, not a test: run it with
+ * Seconds per epoch at batch 32 and inference images/s on the real data, for the backend and for the same
+ * network in plain DL4J code ({@link PlainDl4jBaseline} for the mlp, {@link PlainDl4jCnn} for the cnn
+ * preset) in the same JVM, taking turns epoch by epoch so that load from other processes hits both alike.
+ * {@code images} limits the training set (a CNN epoch on DL4J takes minutes; the ratio is what counts).
+ * A benchmark, not a test: run it with
  *
  * <pre>
  * mvn -pl fmnist-backend-dl4j test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.fmnist.backend.dl4j.bench.Dl4jEpochBenchmark -Dexec.args="[rounds] [plain|fmnist|both]"
+ *     -Dexec.mainClass=dev.fmnist.backend.dl4j.bench.Dl4jEpochBenchmark \
+ *     -Dexec.args="[rounds] [plain|fmnist|both] [mlp|cnn] [images]"
  * </pre>
  */
 public final class Dl4jEpochBenchmark {
@@ -40,21 +43,25 @@ public final class Dl4jEpochBenchmark {
         String which = args.length > 1 ? args[1] : "both";
         boolean plain = !which.equals("fmnist");
         boolean fmnist = !which.equals("plain");
+        String model = args.length > 2 ? args[2] : "mlp";
+        boolean cnn = model.equals("cnn");
         FashionMnist data = FashionMnist.locate();
-        Dataset train = data.train();
+        Dataset train = args.length > 3 ? data.train().slice(0, Integer.parseInt(args[3])) : data.train();
+        ModelSpec spec = ModelSpec.preset(model);
         Dataset test = data.test();
         try (Backend backend = new Dl4jBackendProvider().create()) {
             System.out.println("threads: " + Nd4jRuntime.threadSummary() + ", OMP_NUM_THREADS="
                     + System.getenv("OMP_NUM_THREADS") + ", load average " + java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean().getSystemLoadAverage());
-            PlainDl4jBaseline baseline = plain ? new PlainDl4jBaseline(train, BATCH) : null;
+            PlainDl4jBaseline baseline = plain && !cnn ? new PlainDl4jBaseline(train, BATCH) : null;
+            PlainDl4jCnn plainCnn = plain && cnn ? new PlainDl4jCnn(train, BATCH, 32, 64, 128, 0.3) : null;
             List<Double> plainEpochs = new ArrayList<>();
             List<Double> fmnistEpochs = new ArrayList<>();
             Model last = null;
             for (int round = 0; round <= rounds; round++) {
                 String tag = round == 0 ? "warm-up" : "round " + round;
                 if (plain) {
-                    double s = baseline.epoch();
+                    double s = cnn ? plainCnn.epoch() : baseline.epoch();
                     System.out.printf(Locale.ROOT, "%-8s plain DL4J  %.2f s/epoch%n", tag, s);
                     if (round > 0) {
                         plainEpochs.add(s);
@@ -62,7 +69,7 @@ public final class Dl4jEpochBenchmark {
                 }
                 if (fmnist) {
                     TrainingConfig config = TrainingConfig.defaults().withEpochs(1).withSeed(42 + round);
-                    TrainingResult result = backend.trainer().fit(TrainingJob.of(ModelSpec.mlp(), train, config));
+                    TrainingResult result = backend.trainer().fit(TrainingJob.of(spec, train, config));
                     double s = result.history().last().nanos() / 1e9;
                     System.out.printf(Locale.ROOT, "%-8s fmnist dl4j %.2f s/epoch (loss %.4f)%n", tag, s,
                             result.history().last().loss());
@@ -80,11 +87,13 @@ public final class Dl4jEpochBenchmark {
                 INDArray features = Nd4j.create(images, new long[] {test.size(), 784}, 'c');
                 double best = 0;
                 for (int i = 0; i < 5; i++) {
-                    best = Math.max(best, baseline.inference(features, INFERENCE_BATCH));
+                    best = Math.max(best, cnn ? plainCnn.inference(features, INFERENCE_BATCH)
+                            : baseline.inference(features, INFERENCE_BATCH));
                 }
                 System.out.printf(Locale.ROOT, "plain DL4J  median %.2f s/epoch (best %.2f), inference %.0f images/s, "
                         + "test accuracy after %d epochs %.4f%n", median(plainEpochs), min(plainEpochs), best, rounds + 1,
-                        baseline.accuracy(features, test.labels(0, test.size())));
+                        cnn ? plainCnn.accuracy(features, test.labels(0, test.size()))
+                                : baseline.accuracy(features, test.labels(0, test.size())));
             }
             if (fmnist) {
                 double best = 0;

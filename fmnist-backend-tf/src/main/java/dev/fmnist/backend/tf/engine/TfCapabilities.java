@@ -1,21 +1,28 @@
 package dev.fmnist.backend.tf.engine;
 
-import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.LayerSpec;
 
 /** What the tf backend runs; names no TensorFlow class, so the provider can ask it without loading natives. */
 public final class TfCapabilities {
     /**
-     * What the tf backend runs for now: dense stacks (Flatten and Dense with a bias, any hidden activation,
-     * softmax last). Convolutions and the other layer types are a later issue.
+     * What the tf backend runs: every layer type of the API with every option, and any input rescaling.
+     * TensorFlow is channels last like Keras, so layouts need no change (see the module's README).
      */
     public static final Capabilities CAPABILITIES = Capabilities.builder()
             .allow(LayerSpec.Flatten.class)
-            .allow(LayerSpec.Dense.class, "with a bias; softmax last", (d, node, last) ->
-                    !d.useBias() ? "use_bias=false"
-                            : last && d.activation() != Activation.SOFTMAX
-                            ? "activation '" + d.activation().keyword() + "' on the last layer" : null)
+            .allow(LayerSpec.Dense.class)
+            .allow(LayerSpec.Conv2D.class)
+            .allow(LayerSpec.MaxPooling2D.class)
+            .allow(LayerSpec.AveragePooling2D.class)
+            .allow(LayerSpec.GlobalAveragePooling2D.class)
+            .allow(LayerSpec.Reshape.class)
+            .allow(LayerSpec.Dropout.class)
+            .allow(LayerSpec.BatchNormalization.class)
+            .allow(LayerSpec.ActivationLayer.class)
+            .allow(LayerSpec.ReLU.class)
+            .allow(LayerSpec.Softmax.class)
+            .anyInputRange()
             .build();
 
     private TfCapabilities() {

@@ -14,9 +14,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The training ops over a {@link NetworkGraph}: integer labels, the batch's summed cross-entropy and
- * correct count (both computed from the logits before any update), and one op that applies the
- * optimizer to every parameter.
+ * The training ops over a {@link NetworkGraph}: a forward pass in training mode, integer labels, the batch's
+ * summed cross-entropy and correct count (both computed from that pass before any update), and one op that
+ * applies the optimizer to every trainable parameter and moves BatchNormalization's moving statistics.
  *
  * <p>TensorFlow Java 1.1.0 has no gradient for {@code SparseSoftmaxCrossEntropyWithLogits}, so the labels
  * are one-hot encoded in the graph and the dense {@code SoftmaxCrossEntropyWithLogits} is used; it
@@ -28,9 +28,11 @@ public final class TrainingGraph {
     private final Operand<TInt32> correct;
     private final Op train;
     private final Op resetOptimizer;
+    private final List<DropoutInput> masks;
 
     private TrainingGraph(Placeholder<TInt32> labels, Operand<TFloat32> lossSum, Operand<TInt32> correct, Op train,
-            Op resetOptimizer) {
+            Op resetOptimizer, List<DropoutInput> masks) {
+        this.masks = List.copyOf(masks);
         this.labels = labels;
         this.lossSum = lossSum;
         this.correct = correct;
@@ -40,21 +42,23 @@ public final class TrainingGraph {
 
     /** Adds loss, metrics, gradients and the update of {@code optimizer} to the graph of {@code net}. */
     public static TrainingGraph build(Ops tf, NetworkGraph net, OptimizerConfig optimizer) {
+        Forward pass = net.trainingPass(tf.withSubScope("training"));
+        Operand<TFloat32> logits = pass.logits();
         Ops loss = tf.withSubScope("loss");
         Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class,
                 Placeholder.shape(Shape.of(-1)));
         Operand<TFloat32> oneHot = loss.oneHot(labels, loss.constant(FashionClass.COUNT), loss.constant(1f),
                 loss.constant(0f));
-        Operand<TFloat32> perImage = loss.nn.softmaxCrossEntropyWithLogits(net.logits(), oneHot).loss();
+        Operand<TFloat32> perImage = loss.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
         Operand<TInt32> batchAxis = loss.constant(0);
         Operand<TFloat32> lossSum = loss.withName("sum").sum(perImage, batchAxis);
         Operand<TFloat32> objective = loss.withName("mean").math.mean(perImage, batchAxis);
-        Operand<TInt32> predicted = loss.math.argMax(net.logits(), loss.constant(1), TInt32.class);
+        Operand<TInt32> predicted = loss.math.argMax(logits, loss.constant(1), TInt32.class);
         Operand<TInt32> correct = loss.withName("correct").sum(
                 loss.dtypes.cast(loss.math.equal(predicted, labels), TInt32.class), batchAxis);
 
         List<Operand<TFloat32>> variables = new ArrayList<>();
-        for (Parameter p : net.parameters()) {
+        for (Parameter p : net.trainableParameters()) {
             variables.add(p.variable());
         }
         Gradients gradients = tf.withSubScope("gradients").gradients(objective, variables);
@@ -62,8 +66,11 @@ public final class TrainingGraph {
         for (int i = 0; i < variables.size(); i++) {
             grads.add(gradients.<TFloat32>dy(i));
         }
-        UpdateRule rule = UpdateRule.build(tf.withSubScope("update"), net.parameters(), grads, optimizer);
-        return new TrainingGraph(labels, lossSum, correct, rule.apply(), rule.reset());
+        UpdateRule rule = UpdateRule.build(tf.withSubScope("update"), net.trainableParameters(), grads, optimizer);
+        List<Op> step = new ArrayList<>(pass.updates());
+        step.add(rule.apply());
+        Op train = tf.withControlDependencies(step).withName("step").noOp();
+        return new TrainingGraph(labels, lossSum, correct, train, rule.reset(), pass.masks());
     }
 
     /** Labels of the batch, {@code [batch]} integers in 0..9. */
@@ -81,7 +88,12 @@ public final class TrainingGraph {
         return correct;
     }
 
-    /** Applies one optimizer step to every parameter. */
+    /** The dropout masks a step feeds, in layer order. */
+    public List<DropoutInput> masks() {
+        return masks;
+    }
+
+    /** Applies one optimizer step to every trainable parameter and moves the moving statistics. */
     public Op train() {
         return train;
     }

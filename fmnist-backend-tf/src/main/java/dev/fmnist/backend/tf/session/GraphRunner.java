@@ -8,7 +8,10 @@ import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Predictor;
 import dev.fmnist.api.model.Tensor;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.DropoutMasks;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
+import dev.fmnist.backend.tf.graph.DropoutInput;
 import dev.fmnist.backend.tf.graph.NetworkGraph;
 import dev.fmnist.backend.tf.graph.Parameter;
 import dev.fmnist.backend.tf.graph.TrainingGraph;
@@ -42,6 +45,8 @@ public final class GraphRunner implements AutoCloseable {
     private final NetworkGraph network;
     private final TrainingGraph training;
     private final Threads threads;
+    /** Dropout masks are drawn here before they are copied into a tensor (training thread only). */
+    private float[] maskBuffer = new float[0];
 
     private GraphRunner(Graph graph, Session session, NetworkGraph network, TrainingGraph training,
             Threads threads) {
@@ -153,25 +158,45 @@ public final class GraphRunner implements AutoCloseable {
     }
 
     /**
-     * One training step in one run: feeds the batch, fetches its loss sum and correct count (computed
-     * before the update) and applies the optimizer.
+     * One training step in one run: feeds the batch and its dropout masks (drawn from {@code context}),
+     * fetches its loss sum and correct count (computed before the update) and applies the optimizer.
      */
-    public void step(Batch batch, StepMetrics metrics) {
+    public void step(Batch batch, StepContext context, StepMetrics metrics) {
         if (training == null) {
             throw new IllegalStateException("this runner was opened for inference only");
         }
         int n = batch.count();
+        List<TFloat32> masks = new ArrayList<>(training.masks().size());
         try (TFloat32 x = imageTensor(batch.images(), 0, n);
-                TInt32 y = TInt32.tensorOf(Shape.of(n), DataBuffers.of(batch.labels(), true, false).narrow(n));
-                Result result = session.runner()
-                        .feed(network.images(), x)
-                        .feed(training.labels(), y)
-                        .fetch(training.lossSum())
-                        .fetch(training.correct())
-                        .addTarget(training.train())
-                        .run()) {
-            metrics.set(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+                TInt32 y = TInt32.tensorOf(Shape.of(n), DataBuffers.of(batch.labels(), true, false).narrow(n))) {
+            Session.Runner run = session.runner()
+                    .feed(network.images(), x)
+                    .feed(training.labels(), y);
+            for (DropoutInput d : training.masks()) {
+                TFloat32 mask = maskTensor(d, n, DropoutMasks.key(context, d.layer()));
+                masks.add(mask);
+                run.feed(d.mask(), mask);
+            }
+            try (Result result = run.fetch(training.lossSum()).fetch(training.correct())
+                    .addTarget(training.train()).run()) {
+                metrics.set(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+            }
+        } finally {
+            masks.forEach(TFloat32::close);
         }
+    }
+
+    private TFloat32 maskTensor(DropoutInput d, int n, long key) {
+        int size = n * d.sampleSize();
+        if (maskBuffer.length < size) {
+            maskBuffer = new float[size];
+        }
+        DropoutMasks.fill(key, d.rate(), 0, maskBuffer, 0, size);
+        long[] dims = d.mask().shape().asArray().clone();
+        dims[0] = n;
+        TFloat32 mask = TFloat32.tensorOf(Shape.of(dims));
+        mask.asRawTensor().data().asFloats().write(maskBuffer, 0, size);
+        return mask;
     }
 
     /** The current parameters in the portable layout. */

@@ -22,17 +22,17 @@ public final class TfTrainingSession implements TrainingSession {
 
     /**
      * Builds the training graph for {@code spec}, loaded with {@code initial}, using the thread pools
-     * that {@link Threads#forTraining} picks for {@code config}.
+     * that {@link Threads#forTraining(TrainingConfig, ModelSpec)} picks for {@code config} and the network.
      */
     public static TfTrainingSession open(ModelSpec spec, Weights initial, TrainingConfig config,
             Threads inferenceThreads) {
         return new TfTrainingSession(GraphRunner.forTraining(spec, initial, config.optimizer(),
-                Threads.forTraining(config)), inferenceThreads);
+                Threads.forTraining(config, spec)), inferenceThreads);
     }
 
     @Override
     public void step(Batch batch, StepContext context, StepMetrics metrics) {
-        runner.step(batch, metrics);
+        runner.step(batch, context, metrics);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.fmnist.backend.tf.session;
 
 import dev.fmnist.api.config.TrainingConfig;
+import dev.fmnist.api.model.LayerSpec;
+import dev.fmnist.api.model.ModelSpec;
 import org.tensorflow.proto.ConfigProto;
 
 /**
@@ -18,6 +20,8 @@ import org.tensorflow.proto.ConfigProto;
  * @param interOp ops, or runs, at once
  */
 public record Threads(int intraOp, int interOp) {
+    /** Intra-op threads for training a convolutional network: two cores here. */
+    public static final int CONV_INTRA_OP = 2;
 
     public Threads {
         if (intraOp < 1 || interOp < 1) {
@@ -26,13 +30,25 @@ public record Threads(int intraOp, int interOp) {
     }
 
     /**
-     * Threads for training. A step at a small batch is a chain of small kernels: extra threads only add
-     * hand-over cost and contention, so {@code threads == 0} (automatic) gives one intra-op and one inter-op
-     * thread. An explicit count becomes the intra-op size (effective only if this is the process's first
-     * session, see above).
+     * Threads for training a dense stack. A step at a small batch is a chain of small kernels: extra threads
+     * only add hand-over cost and contention, so {@code threads == 0} (automatic) gives one intra-op and one
+     * inter-op thread. An explicit count becomes the intra-op size (effective only if this is the process's
+     * first session, see above).
      */
     public static Threads forTraining(TrainingConfig config) {
         return new Threads(config.threads() == 0 ? 1 : config.threads(), 1);
+    }
+
+    /**
+     * Threads for training {@code spec}. A convolution is a large kernel per step that splits well (oneDNN
+     * runs it on every intra-op thread), so a network with a Conv2D gets {@link #CONV_INTRA_OP} intra-op
+     * threads when the count is automatic; anything else gets {@link #forTraining(TrainingConfig)}'s one.
+     */
+    public static Threads forTraining(TrainingConfig config, ModelSpec spec) {
+        if (config.threads() == 0 && spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Conv2D)) {
+            return new Threads(CONV_INTRA_OP, 1);
+        }
+        return forTraining(config);
     }
 
     /** Threads for inference: one intra-op thread, and one concurrent run per core. */

@@ -1,13 +1,18 @@
 package dev.fmnist.backend.tf.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fmnist.api.error.UnsupportedModelException;
+import dev.fmnist.api.config.OptimizerConfig;
+import dev.fmnist.api.data.Batch;
+import dev.fmnist.api.data.BatchPlan;
 import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.model.Initializers;
 import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.DropoutMasks;
+import dev.fmnist.api.training.StepContext;
+import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.testing.SyntheticData;
 import dev.fmnist.backend.tf.TfBackendProvider;
 import java.util.List;
@@ -58,12 +63,57 @@ class GraphRunnerTest {
         }
     }
 
+    /**
+     * A training step drops exactly the elements the API's {@link DropoutMasks} drops (the loss it reports is
+     * the hand-computed loss of the masked input), and moves BatchNormalization's moving statistics by
+     * Keras's rule with the batch's biased variance.
+     */
     @Test
-    void dropoutIsRejectedAsUnsupported() {
-        ModelSpec spec = new ModelSpec("dropout", List.of(new LayerSpec.Flatten(),
-                new LayerSpec.Dense(16, Activation.RELU), new LayerSpec.Dropout(0.2),
+    void dropoutAndBatchNormalizationFollowKerasInTraining() {
+        int units = 3;
+        ModelSpec spec = new ModelSpec("semantics", List.of(new LayerSpec.Flatten(), new LayerSpec.Dropout(0.4),
+                new LayerSpec.Dense(units, Activation.LINEAR), new LayerSpec.BatchNormalization(),
                 new LayerSpec.Dense(10, Activation.SOFTMAX)));
-        assertThatThrownBy(() -> GraphRunner.forInference(spec, Initializers.glorotUniform(spec, 1),
-                Threads.forInference())).isInstanceOf(UnsupportedModelException.class).hasMessageContaining("dropout");
+        Weights initial = Initializers.glorotUniform(spec, 8);
+        int n = 16;
+        Batch batch = new Batch(n);
+        batch.fill(SyntheticData.train(), BatchPlan.sequential(n, n), 0);
+        StepContext context = new StepContext(8, 1, 0);
+        float[] mask = new float[n * 784];
+        DropoutMasks.fill(DropoutMasks.key(context, 1), 0.4, 0, mask, 0, mask.length);
+        float[] x = batch.images();
+        float[] kernel = initial.get("dense/kernel").data();
+        double[][] z = new double[n][units];
+        double[] mean = new double[units];
+        for (int i = 0; i < n; i++) {
+            for (int u = 0; u < units; u++) {
+                double sum = 0;
+                for (int p = 0; p < 784; p++) {
+                    sum += x[i * 784 + p] * mask[i * 784 + p] * kernel[p * units + u];
+                }
+                z[i][u] = sum; // biases start at zero
+                mean[u] += sum / n;
+            }
+        }
+        double[] variance = new double[units];
+        for (int i = 0; i < n; i++) {
+            for (int u = 0; u < units; u++) {
+                variance[u] += (z[i][u] - mean[u]) * (z[i][u] - mean[u]) / n;
+            }
+        }
+        try (GraphRunner runner = GraphRunner.forTraining(spec, initial, OptimizerConfig.Adam.keras(),
+                new Threads(1, 1))) {
+            runner.step(batch, context, new StepMetrics());
+            Weights after = runner.weights();
+            float[] movingMean = after.get("batch_normalization/moving_mean").data();
+            float[] movingVariance = after.get("batch_normalization/moving_variance").data();
+            for (int u = 0; u < units; u++) {
+                assertThat((double) movingMean[u]).as("moving mean %d", u)
+                        .isCloseTo(0.01 * mean[u], org.assertj.core.data.Offset.offset(1e-6));
+                assertThat((double) movingVariance[u]).as("moving variance %d", u)
+                        .isCloseTo(0.99 + 0.01 * variance[u], org.assertj.core.data.Offset.offset(1e-6));
+            }
+            assertThat(after.get("dense/kernel").data()).isNotEqualTo(kernel);
+        }
     }
 }
