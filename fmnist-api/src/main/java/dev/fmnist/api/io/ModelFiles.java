@@ -55,6 +55,23 @@ public final class ModelFiles {
         installed().save(path, model);
     }
 
+    /**
+     * Converts a model file of any installed format into the format {@code target}'s extension names.
+     *
+     * @return the model as read
+     * @throws InvalidInputException if the target is the source itself (an input is never overwritten)
+     */
+    public static SavedModel convert(Path source, Path target, ReadOptions options) {
+        if (source.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+            throw new InvalidInputException("the output " + target + " is the input file; choose another name");
+        }
+        ModelFiles files = installed();
+        ModelFormat format = files.format(target);
+        SavedModel model = files.load(source, options);
+        format.write(target, model);
+        return model;
+    }
+
     /** The formats, fmnist's first. */
     public List<ModelFormat> formats() {
         return formats;

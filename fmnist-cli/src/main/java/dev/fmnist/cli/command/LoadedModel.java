@@ -1,6 +1,7 @@
 package dev.fmnist.cli.command;
 
-import dev.fmnist.api.io.ModelFile;
+import dev.fmnist.api.io.ModelFiles;
+import dev.fmnist.api.io.ReadOptions;
 import dev.fmnist.api.io.SavedModel;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.spi.Availability;
@@ -11,9 +12,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A model file loaded onto a backend: the one named with {@code --backend}, else the one that trained it
- * (from its provenance) when it is installed and can run here, else the default backend (with a note on
- * stderr saying why).
+ * A model file of any installed format (fmnist's, Keras's: detected from the content) loaded onto a backend:
+ * the one named with {@code --backend}, else the one that trained it (from its provenance) when it is
+ * installed and can run here, else the default backend (with a note on stderr saying why; imported models
+ * go to the default backend without one).
  *
  * @param path the model file
  * @param saved the file's contents
@@ -22,9 +24,9 @@ import java.util.Optional;
  */
 record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) implements AutoCloseable {
 
-    static LoadedModel load(CliContext context, Path file, String explicitBackend) {
+    static LoadedModel load(CliContext context, Path file, String explicitBackend, ReadOptions options) {
         Path path = context.resolve(file);
-        SavedModel saved = ModelFile.read(path);
+        SavedModel saved = ModelFiles.read(path, options);
         String name = chooseBackend(context, saved, explicitBackend);
         Backend backend = context.registry().backend(name);
         Model model = backend.load(saved.spec(), saved.weights(), saved.provenance());
@@ -35,6 +37,9 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
         if (explicit != null) {
             context.registry().provider(explicit);
             return explicit;
+        }
+        if (saved.provenance().isImported()) {
+            return context.defaultBackend();
         }
         BackendRegistry registry = context.registry();
         String trainedBy = saved.provenance().backend();
@@ -58,6 +63,11 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
     /** One line about the model: network, who trained it, how far. */
     String describe() {
         var p = saved.provenance();
+        if (p.isImported()) {
+            var source = p.imported();
+            return saved.spec().summary() + "; imported from " + source.fileName() + " (" + source.format()
+                    + ", Keras " + source.kerasVersion() + ", sha256 " + source.sha256().substring(0, 12) + "...)";
+        }
         return saved.spec().summary() + "; trained by " + p.backend() + " " + p.backendVersion() + ", "
                 + p.epochsCompleted() + "/" + p.config().epochs() + " epochs" + (p.complete() ? "" : " (incomplete)")
                 + ", " + p.created();

@@ -43,7 +43,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (.fmnist).")
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file: .fmnist, or Keras .h5/.keras (detected from the content).")
     Path modelFile;
 
     @Option(names = "--backend", paramLabel = "NAME",
@@ -67,6 +67,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
+
+    @CommandLine.Mixin
+    ImportOptions imports;
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Picture files to classify.")
     List<Path> images;
@@ -95,7 +98,7 @@ public final class PredictCommand implements Callable<Integer> {
             OutputPaths.checkWritableFile(png);
         }
         List<Item> items = files ? fromFiles() : fromTestSet();
-        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
+        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend, imports.readOptions(context))) {
             float[] scaled = new float[items.size() * Images.PIXELS];
             for (int i = 0; i < items.size(); i++) {
                 Images.scale(items.get(i).pixels(), 0, scaled, i * Images.PIXELS, Images.PIXELS);

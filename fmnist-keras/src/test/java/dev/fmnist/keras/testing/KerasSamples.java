@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The two real Keras files kept beside the project ({@code ../shared/keras-samples} from the project root)
  * for tests; never copied into the project. A test that needs one is skipped with a message when it is absent.
+ * The system property {@code fmnist.keras.samples} names another directory (for a checkout elsewhere).
  */
 public final class KerasSamples {
     /** The tutorial's MLP saved by Keras 2.6's {@code model.save} (test accuracy 0.8882). */
@@ -19,8 +20,9 @@ public final class KerasSamples {
 
     /** The sample's path, or a skipped test. */
     public static Path orSkip(String name) {
-        Path root = projectRoot();
-        Path file = root.resolve("../shared/keras-samples").resolve(name).normalize();
+        String override = System.getProperty("fmnist.keras.samples");
+        Path dir = override != null ? Path.of(override) : projectRoot().resolve("../shared/keras-samples");
+        Path file = dir.resolve(name).toAbsolutePath().normalize();
         Assumptions.assumeTrue(Files.isRegularFile(file), "Keras sample " + name + " not found at " + file
                 + "; skipped (the samples live beside the project in ../shared/keras-samples)");
         return file;
