@@ -8,6 +8,7 @@ import dev.fmnist.api.data.Fingerprinted;
 import dev.fmnist.api.error.TrainingDivergedException;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.eval.Evaluator;
+import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.Initializers;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
@@ -21,8 +22,10 @@ import java.util.Objects;
 
 /**
  * The training loop shared by every backend: Keras-style epochs of seeded, shuffled batches over a
- * {@link TrainingSession}. All backends start from {@link Initializers#glorotUniform} with the job's
- * seed and see the same batches in the same order, so their results are comparable.
+ * {@link TrainingSession}. The backend's {@link Capabilities} are checked first, so a network it cannot run
+ * is refused with {@link dev.fmnist.api.error.UnsupportedModelException} before anything is drawn or
+ * allocated. All backends then start from {@link Initializers#glorotUniform} with the job's seed and see the
+ * same batches in the same order, so their results are comparable.
  */
 public final class SessionTrainer implements Trainer {
     /** Batch size used to evaluate the validation set after each epoch. */
@@ -36,16 +39,20 @@ public final class SessionTrainer implements Trainer {
 
     private final String backend;
     private final String backendVersion;
+    private final Capabilities capabilities;
     private final SessionFactory factory;
 
     /**
      * @param backend the backend's name, recorded in provenance
      * @param backendVersion the backend library's version, recorded in provenance
+     * @param capabilities what the backend runs; checked before the initial weights are drawn
      * @param factory opens sessions
      */
-    public SessionTrainer(String backend, String backendVersion, SessionFactory factory) {
+    public SessionTrainer(String backend, String backendVersion, Capabilities capabilities,
+            SessionFactory factory) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.backendVersion = Objects.requireNonNull(backendVersion, "backendVersion");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
@@ -53,6 +60,7 @@ public final class SessionTrainer implements Trainer {
     public TrainingResult fit(TrainingJob job) {
         TrainingConfig config = job.config();
         Dataset train = job.train();
+        capabilities.require(job.spec(), backend);
         Weights initial = Initializers.glorotUniform(job.spec(), config.seed());
         List<EpochStats> epochs = new ArrayList<>();
         boolean complete = true;
@@ -74,7 +82,7 @@ public final class SessionTrainer implements Trainer {
                 long seen = 0;
                 for (int b = 0; b < batches; b++) {
                     batch.fill(train, plan, b);
-                    session.step(batch, metrics);
+                    session.step(batch, new StepContext(config.seed(), epoch, b), metrics);
                     if (!Double.isFinite(metrics.lossSum())) {
                         throw new TrainingDivergedException(epoch, b + 1, metrics.lossSum() / batch.count());
                     }

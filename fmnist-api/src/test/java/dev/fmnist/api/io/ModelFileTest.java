@@ -57,10 +57,10 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         assertThat(Arrays.copyOf(bytes, 8)).isEqualTo("FMNISTMF".getBytes(StandardCharsets.US_ASCII));
-        assertThat(buf.getInt(8)).isEqualTo(1);
+        assertThat(buf.getInt(8)).isEqualTo(2);
         int header = buf.getInt(12);
         String json = new String(bytes, 16, header, StandardCharsets.UTF_8);
-        assertThat(json).contains("\"dense_0/kernel\"").contains("\"float32\"").contains("\"provenance\"");
+        assertThat(json).contains("\"dense/kernel\"").contains("\"trainable\": true").contains("\"float32\"").contains("\"provenance\"");
         // The first kernel value, little-endian right after the header.
         float first = ByteBuffer.wrap(bytes, 16 + header, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getFloat();
         assertThat(first).isEqualTo(model.weights().kernel(0)[0]);
@@ -111,10 +111,10 @@ class ModelFileTest {
     void rejectsANewerFormatVersion() throws IOException {
         Path file = dir.resolve("m.fmnist");
         byte[] bytes = ModelFile.encode(sample());
-        ByteBuffer.wrap(bytes).putInt(8, 2);
+        ByteBuffer.wrap(bytes).putInt(8, 3);
         Files.write(file, bytes);
         assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("format version 2 is not supported");
+                .hasMessageContaining("format version 3 is not supported");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
 import dev.fmnist.backend.pure.kernel.Kernels;
@@ -48,7 +49,7 @@ public final class PureSession implements TrainingSession {
     }
 
     @Override
-    public void step(Batch batch, StepMetrics metrics) {
+    public void step(Batch batch, StepContext context, StepMetrics metrics) {
         if (handedOver) {
             throw new IllegalStateException("the session's network was handed to a model; open a new session");
         }
