@@ -6,7 +6,7 @@ import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.json.Json;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.keras.config.KerasLayer;
-import dev.fmnist.keras.config.KerasModelConfig;
+import dev.fmnist.keras.config.KerasLayerTree;
 import dev.fmnist.keras.config.SpecToKeras;
 import dev.fmnist.keras.config.SpecTranslation;
 import java.io.IOException;
@@ -25,7 +25,7 @@ record Architecture(ModelSpec spec, KerasLayer keras) {
 
     /** From a Keras model configuration's JSON text. */
     static Architecture ofKerasJson(String json) {
-        KerasLayer model = KerasModelConfig.parse(json);
+        KerasLayer model = KerasLayerTree.parse(json);
         return new Architecture(SpecTranslation.toSpec(model), model);
     }
 
@@ -57,7 +57,7 @@ record Architecture(ModelSpec spec, KerasLayer keras) {
         }
         try {
             Map<String, Object> json = Json.parseObject(text);
-            return KerasModelConfig.isKeras(json) ? ofKerasJson(text) : ofSpec(ModelSpec.fromJson(json));
+            return KerasLayerTree.isKeras(json) ? ofKerasJson(text) : ofSpec(ModelSpec.fromJson(json));
         } catch (FmnistException e) {
             throw new InvalidInputException("architecture file " + file + ": " + e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ public record KerasLayer(String className, String name, Map<String, Object> conf
 
     /** Whether this is a nested model whose weights are its layers'. */
     public boolean isContainer() {
-        return KerasModelConfig.SEQUENTIAL.equals(className);
+        return KerasLayerTree.SEQUENTIAL.equals(className);
     }
 
     /** The leaf layers in model order, nested models expanded. */

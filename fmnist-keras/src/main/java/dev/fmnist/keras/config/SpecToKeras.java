@@ -1,95 +1,114 @@
 package dev.fmnist.keras.config;
 
-import dev.fmnist.api.data.Images;
-import dev.fmnist.api.error.UnsupportedModelException;
+import dev.fmnist.api.model.LayerNode;
 import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.Shape;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An fmnist description as Keras layers, named as Keras names them ({@code dense}, {@code dense_1}, ...), with
- * each layer's {@code config} holding the keys Keras 2 writes. Writers serialise it; readers of weights-only
- * files walk it to find each layer's weights.
+ * An fmnist description as Keras layers, named as the description names them ({@code dense}, {@code dense_1},
+ * ...: Keras's own default names), each {@code config} holding the keys Keras writes (fmnist's JSON already
+ * uses Keras's keys), a non-default input range as a leading {@code Rescaling} layer. Writers serialise it;
+ * readers of weights-only files walk it to find each layer's weights.
  */
 public final class SpecToKeras {
     private SpecToKeras() {
     }
 
-    /** The Sequential model of a description (no InputLayer: {@link #inputShape()} gives its shape). */
+    /** The Sequential model of a description (no InputLayer: the description's input shape gives it). */
     public static KerasLayer toKeras(ModelSpec spec) {
-        Map<String, Integer> used = new HashMap<>();
         List<KerasLayer> layers = new ArrayList<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec l = spec.layers().get(i);
-            String className = className(l, i);
-            String base = KerasNames.snakeCase(className);
-            Integer n = used.merge(base, 1, Integer::sum) - 1;
-            String name = n == 0 ? base : base + "_" + n;
-            layers.add(new KerasLayer(className, name, config(l, name), List.of()));
+        if (!spec.inputRange().isUnit()) {
+            Map<String, Object> c = base("rescaling");
+            c.put("scale", spec.inputRange().scale());
+            c.put("offset", spec.inputRange().offset());
+            layers.add(new KerasLayer("Rescaling", "rescaling", c, List.of()));
         }
-        return new KerasLayer(KerasModelConfig.SEQUENTIAL, "sequential", Map.of("name", "sequential"), layers);
+        @SuppressWarnings("unchecked")
+        List<Object> json = (List<Object>) spec.toJson().get("layers");
+        List<LayerNode> nodes = spec.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            LayerNode node = nodes.get(i);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> own = (Map<String, Object>) json.get(i);
+            layers.add(new KerasLayer(node.layer().kerasClass(), node.name(), config(node, own), List.of()));
+        }
+        return new KerasLayer(KerasLayerTree.SEQUENTIAL, "sequential", Map.of("name", "sequential"), layers);
     }
 
-    /** The input shape, without the batch dimension, as Keras records it for a channels-last 28x28 image. */
-    public static List<Integer> inputShape() {
-        return List.of(Images.ROWS, Images.COLS);
-    }
-
-    /** Each layer's input shape (without the batch dimension), as Keras's {@code build_config} records it. */
+    /** Each Keras layer's input shape (without the batch axis), as Keras's {@code build_config} records it. */
     public static List<List<Integer>> buildShapes(ModelSpec spec) {
         List<List<Integer>> out = new ArrayList<>();
-        List<Integer> shape = inputShape();
-        for (LayerSpec l : spec.layers()) {
-            out.add(shape);
-            if (l instanceof LayerSpec.Flatten) {
-                shape = List.of(shape.stream().reduce(1, (a, b) -> a * b));
-            } else if (l instanceof LayerSpec.Dense d) {
-                shape = List.of(d.units());
-            }
+        if (!spec.inputRange().isUnit()) {
+            out.add(dims(spec.inputShape()));
+        }
+        for (LayerNode n : spec.nodes()) {
+            out.add(dims(n.input()));
         }
         return out;
     }
 
-    private static Map<String, Object> config(LayerSpec l, String name) {
+    /** A shape's dimensions as a list. */
+    public static List<Integer> dims(Shape shape) {
+        List<Integer> out = new ArrayList<>();
+        for (int d : shape.dims()) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> base(String name) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", name);
         c.put("trainable", true);
         c.put("dtype", "float32");
-        if (l instanceof LayerSpec.Flatten) {
-            c.put("data_format", "channels_last");
-        } else if (l instanceof LayerSpec.Dense d) {
-            c.put("units", d.units());
-            c.put("activation", d.activation().keyword());
-            c.put("use_bias", true);
+        return c;
+    }
+
+    private static Map<String, Object> config(LayerNode node, Map<String, Object> own) {
+        Map<String, Object> c = base(node.name());
+        LayerSpec l = node.layer();
+        for (Map.Entry<String, Object> e : own.entrySet()) {
+            if (!e.getKey().equals("type")) {
+                c.put(e.getKey(), e.getValue());
+            }
+        }
+        if (l instanceof LayerSpec.Dense || l instanceof LayerSpec.Conv2D) {
+            c.putIfAbsent("use_bias", true);
+            if (l instanceof LayerSpec.Conv2D) {
+                c.put("data_format", "channels_last");
+                c.put("dilation_rate", List.of(1, 1));
+                c.put("groups", 1);
+            }
             c.put("kernel_initializer", initializer("GlorotUniform", true));
             c.put("bias_initializer", initializer("Zeros", false));
             for (String k : List.of("kernel_regularizer", "bias_regularizer", "activity_regularizer",
                     "kernel_constraint", "bias_constraint")) {
                 c.put(k, null);
             }
-        } else if (l instanceof LayerSpec.Dropout d) {
-            c.put("rate", d.rate());
+        } else if (l instanceof LayerSpec.BatchNormalization) {
+            for (String k : List.of("beta", "gamma", "moving_mean", "moving_variance")) {
+                c.put(k + "_initializer", initializer(k.equals("gamma") || k.equals("moving_variance") ? "Ones"
+                        : "Zeros", false));
+            }
+        } else if (l instanceof LayerSpec.Flatten || l instanceof LayerSpec.MaxPooling2D
+                || l instanceof LayerSpec.AveragePooling2D || l instanceof LayerSpec.GlobalAveragePooling2D) {
+            c.put("data_format", "channels_last");
+        } else if (l instanceof LayerSpec.Dropout) {
             c.put("noise_shape", null);
             c.put("seed", null);
+        } else if (l instanceof LayerSpec.ReLU) {
+            c.put("max_value", null);
+            c.put("negative_slope", 0.0);
+            c.put("threshold", 0.0);
+        } else if (l instanceof LayerSpec.Softmax) {
+            c.put("axis", -1);
         }
         return c;
-    }
-
-    private static String className(LayerSpec l, int i) {
-        if (l instanceof LayerSpec.Flatten) {
-            return "Flatten";
-        }
-        if (l instanceof LayerSpec.Dense) {
-            return "Dense";
-        }
-        if (l instanceof LayerSpec.Dropout) {
-            return "Dropout";
-        }
-        throw new UnsupportedModelException("layer " + (i + 1) + " (" + l.type() + ") has no Keras equivalent yet");
     }
 
     private static Map<String, Object> initializer(String className, boolean seeded) {

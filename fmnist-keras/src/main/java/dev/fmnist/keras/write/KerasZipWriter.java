@@ -7,7 +7,8 @@ import dev.fmnist.api.model.Tensor;
 import dev.fmnist.keras.config.KerasLayer;
 import dev.fmnist.keras.config.KerasNames;
 import dev.fmnist.keras.config.SpecToKeras;
-import io.jhdf.api.WritableGroup;
+import dev.fmnist.keras.hdf5.H5Tree;
+import dev.fmnist.keras.hdf5.H5Writer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,32 +41,33 @@ public final class KerasZipWriter {
     public static void write(Path path, SavedModel model) {
         KerasLayer keras = SpecToKeras.toKeras(model.spec());
         List<LayerTensors> layers = LayerTensors.of(keras, model.weights());
-        byte[] weights = H5Output.bytes(file -> {
-            file.putGroup("vars").putAttribute("name", keras.name());
-            WritableGroup group = file.putGroup("layers");
-            Map<String, Integer> used = new HashMap<>();
-            for (LayerTensors l : layers) {
-                String base = KerasNames.snakeCase(l.layer().className());
-                int n = used.merge(base, 1, Integer::sum) - 1;
-                WritableGroup vars = group.putGroup(n == 0 ? base : base + "_" + n).putGroup("vars");
-                vars.putAttribute("name", l.layer().name());
-                int i = 0;
-                for (Tensor t : l.tensors()) {
-                    vars.putDataset(Integer.toString(i++), NestedArrays.of(t.data(), t.shape()));
-                }
+        H5Tree.Group file = new H5Tree.Group();
+        file.group("vars").attribute("name", keras.name());
+        H5Tree.Group group = file.group("layers");
+        Map<String, Integer> used = new HashMap<>();
+        for (LayerTensors l : layers) {
+            String base = KerasNames.snakeCase(l.layer().className());
+            int n = used.merge(base, 1, Integer::sum) - 1;
+            H5Tree.Group vars = group.group(n == 0 ? base : base + "_" + n).group("vars");
+            vars.attribute("name", l.layer().name());
+            int i = 0;
+            for (Tensor t : l.tensors()) {
+                vars.dataset(Integer.toString(i++), t.shape(), t.data());
             }
-        });
+        }
+        byte[] weights = H5Writer.write(file);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("keras_version", KERAS_VERSION);
         metadata.put("date_saved", LocalDateTime.now(ZoneOffset.UTC).format(SAVED));
-        String config = Json.write(KerasJson.keras3Config(keras, SpecToKeras.inputShape(),
+        String config = Json.write(KerasJson.keras3Config(keras, SpecToKeras.dims(model.spec().inputShape()),
                 SpecToKeras.buildShapes(model.spec())));
         AtomicFiles.write(path, out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                stored(zip, "metadata.json", Json.write(metadata).getBytes(StandardCharsets.UTF_8));
-                stored(zip, "config.json", config.getBytes(StandardCharsets.UTF_8));
-                stored(zip, "model.weights.h5", weights);
-            }
+            // Finished, not closed: AtomicFiles owns the stream and syncs it after this.
+            ZipOutputStream zip = new ZipOutputStream(out);
+            stored(zip, "metadata.json", Json.write(metadata).getBytes(StandardCharsets.UTF_8));
+            stored(zip, "config.json", config.getBytes(StandardCharsets.UTF_8));
+            stored(zip, "model.weights.h5", weights);
+            zip.finish();
         });
     }
 

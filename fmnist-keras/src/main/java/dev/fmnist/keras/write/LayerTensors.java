@@ -5,53 +5,44 @@ import dev.fmnist.api.model.Tensor;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.keras.config.KerasLayer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * A model's portable tensors grouped by Keras layer: the tensors of one layer share the prefix before their
- * last {@code /} ({@code dense_0/kernel}, {@code dense_0/bias}), and those groups go, in order, to the Keras
- * layers that have weights. The part after the {@code /} is Keras's variable name ({@code kernel}).
+ * A model's portable tensors by Keras layer: the portable name of a parameter is the layer's name, a slash and
+ * Keras's weight name ({@code dense_1/kernel}), so each layer takes the tensors named after it, in order.
  *
  * @param layer the Keras layer
  * @param tensors its tensors in Keras's order (empty for layers without weights)
  */
 record LayerTensors(KerasLayer layer, List<Tensor> tensors) {
-    /** The Keras classes that own weights. */
-    static final Set<String> WEIGHTED = Set.of("Dense", "Conv2D", "BatchNormalization");
 
     LayerTensors {
         tensors = List.copyOf(tensors);
     }
 
-    /** Keras's variable name of a tensor ({@code kernel}, {@code bias}, {@code gamma}, ...). */
+    /** Keras's weight name of a tensor ({@code kernel}, {@code bias}, {@code gamma}, ...). */
     static String variable(Tensor t) {
         return t.name().substring(t.name().lastIndexOf('/') + 1);
     }
 
     /** Each leaf layer of {@code model} with its tensors. */
     static List<LayerTensors> of(KerasLayer model, Weights weights) {
-        Map<String, List<Tensor>> groups = new LinkedHashMap<>();
-        for (Tensor t : weights.tensors()) {
-            int slash = t.name().lastIndexOf('/');
-            groups.computeIfAbsent(slash < 0 ? t.name() : t.name().substring(0, slash), k -> new ArrayList<>()).add(t);
-        }
-        var next = groups.values().iterator();
+        List<Tensor> all = weights.tensors();
         List<LayerTensors> out = new ArrayList<>();
+        int taken = 0;
         for (KerasLayer l : model.leaves()) {
-            if (WEIGHTED.contains(l.className())) {
-                if (!next.hasNext()) {
-                    throw new UnsupportedModelException("layer " + l.name() + " has no weights in the model");
+            List<Tensor> own = new ArrayList<>();
+            for (Tensor t : all) {
+                if (t.name().startsWith(l.name() + "/") && t.name().indexOf('/', l.name().length() + 1) < 0) {
+                    own.add(t);
                 }
-                out.add(new LayerTensors(l, next.next()));
-            } else {
-                out.add(new LayerTensors(l, List.of()));
             }
+            taken += own.size();
+            out.add(new LayerTensors(l, own));
         }
-        if (next.hasNext()) {
-            throw new UnsupportedModelException("the model has weights no Keras layer takes");
+        if (taken != all.size()) {
+            throw new UnsupportedModelException("the model has weights no Keras layer takes (" + all.size()
+                    + " tensors, " + taken + " placed)");
         }
         return out;
     }

@@ -15,14 +15,14 @@ import java.util.Map;
  * {@code InputLayer}, Keras 3's {@code module}/{@code registered_name} keys, and Sequentials nested inside
  * Sequentials. The layers' own settings are left to the translation into an fmnist description.
  */
-public final class KerasModelConfig {
+public final class KerasLayerTree {
     /** The one container class read. */
     public static final String SEQUENTIAL = "Sequential";
     /** Keras's input placeholder, which has no weights and no place in {@code model.layers}. */
     public static final String INPUT_LAYER = "InputLayer";
     private static final int MAX_DEPTH = 16;
 
-    private KerasModelConfig() {
+    private KerasLayerTree() {
     }
 
     /** The model of a configuration's JSON text. @throws ModelFormatException for anything but a Sequential */
