@@ -2,13 +2,14 @@ package dev.fmnist.keras;
 
 import dev.fmnist.api.error.FmnistException;
 import dev.fmnist.api.error.InvalidInputException;
+import dev.fmnist.api.error.ModelFormatException;
 import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.json.Json;
 import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.keras.KerasModelConfig;
 import dev.fmnist.keras.config.KerasLayer;
 import dev.fmnist.keras.config.KerasLayerTree;
 import dev.fmnist.keras.config.SpecToKeras;
-import dev.fmnist.keras.config.SpecTranslation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,18 @@ import java.util.Map;
 record Architecture(ModelSpec spec, KerasLayer keras) {
     private static final long MAX_JSON = 16L << 20;
 
-    /** From a Keras model configuration's JSON text. */
-    static Architecture ofKerasJson(String json) {
+    /**
+     * From a Keras model configuration's JSON text; {@code label} names its file in errors.
+     *
+     * @throws ModelFormatException naming the file and the Keras layer fmnist cannot run
+     */
+    static Architecture ofKerasJson(String json, String label) {
         KerasLayer model = KerasLayerTree.parse(json);
-        return new Architecture(SpecTranslation.toSpec(model), model);
+        try {
+            return new Architecture(KerasModelConfig.toSpec(Json.parseObject(json)), model);
+        } catch (FmnistException e) {
+            throw new ModelFormatException(label + ": " + e.getMessage(), e);
+        }
     }
 
     /** From an fmnist description. */
@@ -57,7 +66,8 @@ record Architecture(ModelSpec spec, KerasLayer keras) {
         }
         try {
             Map<String, Object> json = Json.parseObject(text);
-            return KerasLayerTree.isKeras(json) ? ofKerasJson(text) : ofSpec(ModelSpec.fromJson(json));
+            return KerasModelConfig.isKeras(json) ? ofKerasJson(text, file.toString())
+                    : ofSpec(ModelSpec.fromJson(json));
         } catch (FmnistException e) {
             throw new InvalidInputException("architecture file " + file + ": " + e.getMessage(), e);
         }

@@ -56,7 +56,7 @@ public final class KerasH5Format implements ModelFormat {
             String kind;
             if (h5.hasAttribute(root, "model_config")) {
                 architecture = options.architecture() != null ? Architecture.resolve(options.architecture())
-                        : Architecture.ofKerasJson(h5.string(root, "model_config").orElseThrow());
+                        : Architecture.ofKerasJson(h5.string(root, "model_config").orElseThrow(), label);
                 Group weights = h5.group(root, "model_weights");
                 version = version != null ? version : h5.string(weights, "keras_version").orElse(null);
                 backend = backend != null ? backend : h5.string(weights, "backend").orElse(null);

@@ -46,7 +46,7 @@ public final class KerasZipFormat implements ModelFormat {
         byte[] bytes = KerasImport.bytes(path);
         KerasArchive archive = KerasArchive.read(path);
         Architecture architecture = options.architecture() != null ? Architecture.resolve(options.architecture())
-                : Architecture.ofKerasJson(archive.config());
+                : Architecture.ofKerasJson(archive.config(), path.toString());
         String label = path + "!model.weights.h5";
         Weights weights;
         try (H5File h5 = H5File.open(label, archive.weights())) {

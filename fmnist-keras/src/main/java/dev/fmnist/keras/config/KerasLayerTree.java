@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the layer structure of a Keras model configuration (an h5 file's {@code model_config}, a
- * {@code .keras} file's {@code config.json}, or {@code model.to_json()}) in each variant Keras has written:
- * {@code config} as a plain list of layers (up to Keras 2.1) or as {@code {name, layers}}, with or without an
- * {@code InputLayer}, Keras 3's {@code module}/{@code registered_name} keys, and Sequentials nested inside
- * Sequentials. The layers' own settings are left to the translation into an fmnist description.
+ * The layer tree of a Keras model configuration (an h5 file's {@code model_config}, a {@code .keras} file's
+ * {@code config.json}, or {@code model.to_json()}): which classes, in which order, nested how. That is what
+ * locates each layer's weights in a {@code .keras} file; the layers' settings become an fmnist description
+ * in the API ({@link dev.fmnist.api.model.keras.KerasModelConfig}). Reads {@code config} as a plain list
+ * (Keras up to 2.1) or as {@code {name, layers}}, leaves out {@code InputLayer}s as Keras's
+ * {@code model.layers} does, and keeps nested Sequentials nested.
  */
 public final class KerasLayerTree {
     /** The one container class read. */
@@ -37,11 +38,6 @@ public final class KerasLayerTree {
             throw new ModelFormatException("the Keras model configuration is not a JSON object");
         }
         return layer(cast(m), 0);
-    }
-
-    /** Whether a JSON object looks like a Keras configuration rather than an fmnist description. */
-    public static boolean isKeras(Map<String, Object> json) {
-        return json.containsKey("class_name") && json.containsKey("config");
     }
 
     /** The model of a parsed configuration object. */
@@ -87,19 +83,6 @@ public final class KerasLayerTree {
         kept.remove("layers");
         String name = kept.get("name") instanceof String s ? s : "sequential";
         return new KerasLayer(className, name, kept, layers);
-    }
-
-    /** The {@code batch_input_shape} or {@code batch_shape} the configuration declares, if any. */
-    public static List<?> declaredInputShape(Map<String, Object> json) {
-        Object config = json.get("config");
-        List<?> layers = config instanceof List<?> l ? l : config instanceof Map<?, ?> c && c.get("layers")
-                instanceof List<?> l2 ? l2 : List.of();
-        if (layers.isEmpty() || !(layers.get(0) instanceof Map<?, ?> first)
-                || !(first.get("config") instanceof Map<?, ?> fc)) {
-            return null;
-        }
-        Object shape = fc.get("batch_shape") != null ? fc.get("batch_shape") : fc.get("batch_input_shape");
-        return shape instanceof List<?> s ? s : null;
     }
 
     @SuppressWarnings("unchecked")
