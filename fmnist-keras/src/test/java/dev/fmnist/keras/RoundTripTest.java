@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** fmnist's models written as Keras files and read back: the same description and the same weight bits. */
-class RoundTripTest {
+public class RoundTripTest {
     @TempDir
     Path dir;
 
-    static SavedModel model(ModelSpec spec, long seed) {
+    public static SavedModel model(ModelSpec spec, long seed) {
         Provenance p = Provenance.now("pure", "test", TrainingConfig.defaults(), "fashion-mnist/train", "ab".repeat(32),
                 Map.of(), true, 5);
         return new SavedModel(spec, Initializers.glorotUniform(spec, seed), p, History.empty());
