@@ -33,6 +33,22 @@ class RealKerasFilesTest {
         }
     }
 
+    @Test
+    void theKeras38CnnReachesItsStatedAccuracyOnThePureBackend() {
+        Path file = KerasSamples.orSkip(KerasSamples.CNN_KERAS);
+        SavedModel saved = ModelFiles.read(file);
+        assertThat(saved.spec().parameterCount()).isEqualTo(225_034);
+        assertThat(saved.provenance().imported().sha256())
+                .isEqualTo("525324971c39f4f46f872bdb3ad874f76063b26ff200bc42766df54751c2d929");
+        assertThat(saved.provenance().imported().kerasVersion()).isEqualTo("3.8.0");
+        assertThat(saved.provenance().imported().trainingConfig()).contains("categorical_crossentropy");
+        Dataset test = RealData.orSkip().test();
+        try (BackendRegistry registry = BackendRegistry.load();
+                Model model = registry.backend("pure").load(saved.spec(), saved.weights(), saved.provenance())) {
+            assertThat(Evaluator.evaluate(model, test, 1000).accuracy()).isCloseTo(0.9116, within(0.0005));
+        }
+    }
+
     private static org.assertj.core.data.Offset<Double> within(double d) {
         return org.assertj.core.data.Offset.offset(d);
     }

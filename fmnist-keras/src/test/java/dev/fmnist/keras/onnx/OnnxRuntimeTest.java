@@ -18,6 +18,7 @@ import dev.fmnist.api.spi.BackendRegistry;
 import dev.fmnist.data.testing.RealData;
 import dev.fmnist.keras.RoundTripTest;
 import dev.fmnist.keras.testing.KerasSamples;
+import dev.fmnist.keras.testing.Models;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,9 +42,29 @@ class OnnxRuntimeTest {
     }
 
     @Test
+    void aCnnWithBatchNormalizationOnOneThousandTestImages() throws OrtException {
+        SavedModel saved = Models.of(Models.cnnWithBatchNorm(), 21);
+        float[] images = RealData.orSkip().test().scaledImages(0, 1000);
+        assertThat(maxDifference(saved, images, 1000)).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void theKeras38CnnOnOneThousandTestImages() throws OrtException {
+        SavedModel saved = ModelFiles.read(KerasSamples.orSkip(KerasSamples.CNN_KERAS));
+        float[] images = RealData.orSkip().test().scaledImages(0, 1000);
+        assertThat(maxDifference(saved, images, 1000)).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void aCnnWithBatchNormalizationOnSyntheticImages() throws OrtException {
+        SavedModel saved = Models.of(Models.cnnWithBatchNorm(), 22);
+        assertThat(maxDifference(saved, Models.synthetic(32), 32)).isLessThan(TOLERANCE);
+    }
+
+    @Test
     void anMlpOnSyntheticImages() throws OrtException {
         SavedModel saved = RoundTripTest.model(ModelSpec.mlp(), 11);
-        assertThat(maxDifference(saved, synthetic(64), 64)).isLessThan(TOLERANCE);
+        assertThat(maxDifference(saved, Models.synthetic(64), 64)).isLessThan(TOLERANCE);
     }
 
     @Test
@@ -51,29 +72,20 @@ class OnnxRuntimeTest {
         SavedModel unit = RoundTripTest.model(ModelSpec.mlp(), 12);
         ModelSpec raw = new ModelSpec("raw", unit.spec().inputShape(), unit.spec().layers(), new InputRange(1, 0));
         SavedModel saved = new SavedModel(raw, unit.weights(), unit.provenance(), unit.history());
-        float[] images = synthetic(16);
+        float[] images = Models.synthetic(16);
         float[] onnx = runOnnx(saved, images, 16);
         // The same weights fed p instead of p / 255: compare with the unit model fed 255x the pixels.
         float[] scaled = images.clone();
         for (int i = 0; i < scaled.length; i++) {
             scaled[i] *= 255;
         }
-        float[] expected = runFmnist(unit, scaled, 16);
+        float[] expected = Models.predict(unit, scaled, 16);
         assertThat(maxDifference(onnx, expected)).isLessThan(1e-4);
-        assertThat(maxDifference(onnx, runFmnist(unit, images, 16))).isGreaterThan(1e-3);
-    }
-
-    static float[] synthetic(int count) {
-        SplittableRandom random = new SplittableRandom(5);
-        float[] images = new float[count * Images.PIXELS];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = random.nextInt(4) == 0 ? random.nextInt(256) / 255f : 0f;
-        }
-        return images;
+        assertThat(maxDifference(onnx, Models.predict(unit, images, 16))).isGreaterThan(1e-3);
     }
 
     static double maxDifference(SavedModel saved, float[] images, int count) throws OrtException {
-        return maxDifference(runOnnx(saved, images, count), runFmnist(saved, images, count));
+        return maxDifference(runOnnx(saved, images, count), Models.predict(saved, images, count));
     }
 
     static double maxDifference(float[] a, float[] b) {
@@ -82,13 +94,6 @@ class OnnxRuntimeTest {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
         return max;
-    }
-
-    static float[] runFmnist(SavedModel saved, float[] images, int count) {
-        try (BackendRegistry registry = BackendRegistry.load();
-                Model model = registry.backend("pure").load(saved.spec(), saved.weights(), saved.provenance())) {
-            return model.predict(images, count);
-        }
     }
 
     static float[] runOnnx(SavedModel saved, float[] images, int count) throws OrtException {
