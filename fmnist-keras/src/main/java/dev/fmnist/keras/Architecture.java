@@ -30,8 +30,8 @@ record Architecture(ModelSpec spec, KerasLayer keras) {
      * @throws ModelFormatException naming the file and the Keras layer fmnist cannot run
      */
     static Architecture ofKerasJson(String json, String label) {
-        KerasLayer model = KerasLayerTree.parse(json);
         try {
+            KerasLayer model = KerasLayerTree.parse(json);
             return new Architecture(KerasModelConfig.toSpec(Json.parseObject(json)), model);
         } catch (FmnistException e) {
             throw new ModelFormatException(label + ": " + e.getMessage(), e);
