@@ -4,6 +4,7 @@ import dev.fmnist.api.io.ModelFiles;
 import dev.fmnist.api.io.ReadOptions;
 import dev.fmnist.api.io.SavedModel;
 import dev.fmnist.api.model.Model;
+import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
@@ -14,8 +15,10 @@ import java.util.Optional;
 /**
  * A model file of any installed format (fmnist's, Keras's: detected from the content) loaded onto a backend:
  * the one named with {@code --backend}, else the one that trained it (from its provenance) when it is
- * installed and can run here, else the default backend (with a note on stderr saying why; imported models
- * go to the default backend without one).
+ * installed, can run here and runs the network (its capabilities), else the default backend, else the first
+ * available backend that runs the network (with a note on stderr saying why; an imported model goes to the
+ * default backend, or the first that runs it, without one). When none runs it, the default backend's refusal
+ * names the layer and option.
  *
  * @param path the model file
  * @param saved the file's contents
@@ -38,26 +41,41 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
             context.registry().provider(explicit);
             return explicit;
         }
-        if (saved.provenance().isImported()) {
-            return context.defaultBackend();
-        }
         BackendRegistry registry = context.registry();
+        if (saved.provenance().isImported()) {
+            return runnerOf(registry, saved.spec(), context.defaultBackend());
+        }
         String trainedBy = saved.provenance().backend();
         Optional<BackendProvider> provider = registry.find(trainedBy);
         String why;
         if (provider.isPresent()) {
             Availability availability = provider.get().availability();
-            if (availability.available()) {
+            Optional<String> problem = provider.get().capabilities().problem(saved.spec());
+            if (availability.available() && problem.isEmpty()) {
                 return trainedBy;
             }
-            why = "cannot run here (" + availability.reason() + ")";
+            why = availability.available() ? "cannot run this network (" + problem.get() + ")"
+                    : "cannot run here (" + availability.reason() + ")";
         } else {
             why = "is not installed";
         }
-        String fallback = context.defaultBackend();
+        String fallback = runnerOf(registry, saved.spec(), context.defaultBackend());
         context.err().println("fmnist: note: the model was trained with '" + trainedBy + "', which " + why
                 + "; using '" + fallback + "'");
         return fallback;
+    }
+
+    /** The default backend if it runs {@code spec}, else the first available one that does, else the default. */
+    private static String runnerOf(BackendRegistry registry, ModelSpec spec, String defaultName) {
+        if (registry.provider(defaultName).capabilities().supports(spec)) {
+            return defaultName;
+        }
+        for (BackendProvider p : registry.providers()) {
+            if (p.availability().available() && p.capabilities().supports(spec)) {
+                return p.name();
+            }
+        }
+        return defaultName;
     }
 
     /** One line about the model: network, who trained it, how far. */
