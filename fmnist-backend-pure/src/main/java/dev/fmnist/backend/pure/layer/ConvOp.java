@@ -95,7 +95,7 @@ public final class ConvOp extends Op {
             }
         }
         exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, withBias);
-        Act.apply(act, y, yOff, p * filters);
+        Act.apply(exec.kernels, act, y, yOff, p * filters);
     }
 
     /** Sample {@code s}'s windows as the rows of {@link #col}: {@code (ky, kx, c)} in Keras's kernel order. */
@@ -114,7 +114,7 @@ public final class ConvOp extends Op {
                     if (iy < 0 || iy >= in.h()) {
                         Arrays.fill(col, q, q + span, 0f);
                     } else if (inside) {
-                        System.arraycopy(x, xs + (iy * inW + ix0) * cin, col, q, span);
+                        copy(x, xs + (iy * inW + ix0) * cin, col, q, span);
                     } else {
                         for (int kx = 0; kx < wx.size(); kx++) {
                             int ix = ix0 + kx;
@@ -122,7 +122,7 @@ public final class ConvOp extends Op {
                             if (ix < 0 || ix >= inW) {
                                 Arrays.fill(col, at, at + cin, 0f);
                             } else {
-                                System.arraycopy(x, xs + (iy * inW + ix) * cin, col, at, cin);
+                                copy(x, xs + (iy * inW + ix) * cin, col, at, cin);
                             }
                         }
                     }
@@ -130,6 +130,17 @@ public final class ConvOp extends Op {
                 }
                 row += k;
             }
+        }
+    }
+
+    /** A copy that stays a plain loop for the short spans of thin inputs (a 3x3 window of one channel is 3 floats). */
+    private static void copy(float[] src, int from, float[] dst, int to, int len) {
+        if (len >= 32) {
+            System.arraycopy(src, from, dst, to, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            dst[to + i] = src[from + i];
         }
     }
 
@@ -152,7 +163,7 @@ public final class ConvOp extends Op {
 
     private void inputGradient(int s, int participant) {
         int yOff = s * p * filters;
-        Act.backward(act, y, dy, yOff, p * filters);
+        Act.backward(exec.kernels, act, y, dy, yOff, p * filters);
         if (dx == null) {
             return;
         }

@@ -82,7 +82,7 @@ public final class DenseOp extends Op {
                     r0 * units + j0, units, withBias || k0 > 0);
         }
         for (int r = r0; r < r0 + rn; r++) {
-            Act.apply(act, y, r * units + j0, jn);
+            Act.apply(exec.kernels, act, y, r * units + j0, jn);
         }
     }
 
@@ -90,7 +90,7 @@ public final class DenseOp extends Op {
     void backward(Exec e) {
         exec = e;
         rows = e.n * perSample;
-        Act.backward(act, y, dy, 0, rows * units);
+        Act.backward(exec.kernels, act, y, dy, 0, rows * units);
         if (dx != null) {
             for (int r = 0; r < rows; r++) {
                 for (int j = 0; j < units; j++) {

@@ -3,9 +3,11 @@ package dev.fmnist.backend.pure.layer;
 import java.util.Arrays;
 
 /**
- * MaxPooling2D and AveragePooling2D as TensorFlow computes them, per sample and channel: the maximum
- * (the first one on ties, whose position is kept for the gradient) or the mean of the window's inputs,
- * padding excluded in both ({@code same} padding never wins a maximum nor counts in a mean).
+ * MaxPooling2D and AveragePooling2D as TensorFlow computes them, per sample and channel: the maximum or
+ * the mean of the window's inputs, padding excluded in both ({@code same} padding never wins a maximum nor
+ * counts in a mean). In training the forward pass records which input gave each maximum (the first one on
+ * ties) for the gradient; at inference it takes the maximum with {@link Math#max} alone, which has no
+ * branch to mispredict.
  */
 public final class PoolOp extends Op {
     private final Window wy;
@@ -13,6 +15,7 @@ public final class PoolOp extends Op {
     private final boolean max;
     private final int c;
     private int[] argmax;
+    private boolean training;
     private final Exec.Item forwardItem = this::forwardSample;
     private final Exec.Item backwardItem = this::backwardSample;
 
@@ -37,6 +40,7 @@ public final class PoolOp extends Op {
 
     @Override
     void forward(Exec e) {
+        training = e.training;
         e.forEach(e.n, 1, forwardItem);
     }
 
@@ -51,20 +55,26 @@ public final class PoolOp extends Op {
                 int x1 = Math.min(wx.input(ox, wx.size()), in.w());
                 if (max) {
                     Arrays.fill(y, o, o + c, Float.NEGATIVE_INFINITY);
-                    Arrays.fill(argmax, o, o + c, xs + (y0 * in.w() + x0) * c);
+                    if (training) {
+                        Arrays.fill(argmax, o, o + c, xs + (y0 * in.w() + x0) * c);
+                    }
                 } else {
                     Arrays.fill(y, o, o + c, 0f);
                 }
                 for (int iy = y0; iy < y1; iy++) {
                     for (int ix = x0; ix < x1; ix++) {
                         int at = xs + (iy * in.w() + ix) * c;
-                        if (max) {
+                        if (max && training) {
                             for (int ch = 0; ch < c; ch++) {
                                 float v = x[at + ch];
                                 if (v > y[o + ch]) {
                                     y[o + ch] = v;
                                     argmax[o + ch] = at;
                                 }
+                            }
+                        } else if (max) {
+                            for (int ch = 0; ch < c; ch++) {
+                                y[o + ch] = Math.max(y[o + ch], x[at + ch]);
                             }
                         } else {
                             for (int ch = 0; ch < c; ch++) {
@@ -73,11 +83,11 @@ public final class PoolOp extends Op {
                         }
                     }
                 }
-                if (max) {
+                if (max && training) {
                     for (int ch = 0; ch < c; ch++) {
                         argmax[o + ch] += ch;
                     }
-                } else {
+                } else if (!max) {
                     float count = (y1 - y0) * (x1 - x0);
                     for (int ch = 0; ch < c; ch++) {
                         y[o + ch] /= count;
