@@ -1,5 +1,6 @@
 package dev.fmnist.keras;
 
+import dev.fmnist.api.error.ModelFormatException;
 import dev.fmnist.api.io.AtomicFiles;
 import dev.fmnist.api.io.ModelFormat;
 import dev.fmnist.api.io.ReadOptions;
@@ -27,7 +28,7 @@ public final class OnnxFormat implements ModelFormat {
 
     @Override
     public SavedModel read(Path path, ReadOptions options) {
-        throw new UnsupportedOperationException("fmnist writes ONNX but does not read it");
+        throw new ModelFormatException(path + ": fmnist writes ONNX files but does not read them");
     }
 
     @Override

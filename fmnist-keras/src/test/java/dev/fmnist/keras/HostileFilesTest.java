@@ -105,8 +105,9 @@ class HostileFilesTest {
 
     @Test
     void tinyAndEmptyFiles() throws IOException {
-        fails(Files.write(dir.resolve("empty.h5"), new byte[0])).hasMessageContaining("known format");
-        fails(Files.write(dir.resolve("tiny.keras"), new byte[] {'P', 'K'})).hasMessageContaining("known format");
+        fails(Files.write(dir.resolve("empty.h5"), new byte[0])).hasMessageContaining("not an HDF5 file");
+        fails(Files.write(dir.resolve("tiny.keras"), new byte[] {'P', 'K'})).hasMessageContaining("corrupt zip");
+        fails(Files.write(dir.resolve("tiny.bin"), new byte[] {'P', 'K'})).hasMessageContaining("known format");
     }
 
     private Path keras() {

@@ -90,6 +90,11 @@ public final class ModelFiles {
                 return f.read(path, options);
             }
         }
+        ModelFormat named = byExtension(path);
+        if (named != null) {
+            // The name says which format it should be: that format's reader names what is wrong.
+            return named.read(path, options);
+        }
         throw new ModelFormatException(path + " is not a model file of a known format (known: "
                 + formats.stream().map(ModelFormat::name).toList() + ")");
     }
@@ -101,22 +106,28 @@ public final class ModelFiles {
 
     /** The format that writes a file of this name. @throws InvalidInputException naming the known endings */
     public ModelFormat format(Path path) {
+        ModelFormat f = byExtension(path);
+        if (f == null) {
+            List<String> known = new ArrayList<>();
+            formats.forEach(x -> known.addAll(x.extensions()));
+            throw new InvalidInputException("cannot tell the format of " + path + " from its name; use one of "
+                    + known);
+        }
+        return f;
+    }
+
+    /** The format whose longest extension ends the file's name, or null. */
+    private ModelFormat byExtension(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         ModelFormat best = null;
         int bestLength = -1;
-        List<String> known = new ArrayList<>();
         for (ModelFormat f : formats) {
             for (String ext : f.extensions()) {
-                known.add(ext);
                 if (name.endsWith(ext) && ext.length() > bestLength) {
                     best = f;
                     bestLength = ext.length();
                 }
             }
-        }
-        if (best == null) {
-            throw new InvalidInputException("cannot tell the format of " + path + " from its name; use one of "
-                    + known);
         }
         return best;
     }

@@ -25,7 +25,8 @@ public interface ModelFormat {
     boolean recognizes(byte[] head, Path path);
 
     /**
-     * Reads a file this format recognised.
+     * Reads a file this format recognised, or one no format recognised whose name has this format's extension
+     * (then the format says what is wrong with it).
      *
      * @throws dev.fmnist.api.error.ModelFormatException for a corrupt, truncated or unsupported file (one line)
      * @throws dev.fmnist.api.error.StorageException if it cannot be read

@@ -39,10 +39,14 @@ class ModelFilesTest {
 
     @Test
     void namesTheKnownFormatsForAForeignFile() throws IOException {
-        Path file = dir.resolve("foreign.fmnist");
+        Path file = dir.resolve("foreign.bin");
         Files.writeString(file, "hello, not a model");
         assertThatThrownBy(() -> ModelFiles.read(file)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("not a model file of a known format").hasMessageContaining("fmnist");
+        // A name that claims a format gets that format's own diagnosis.
+        Path named = Files.writeString(dir.resolve("foreign.fmnist"), "hello, not a model");
+        assertThatThrownBy(() -> ModelFiles.read(named)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("not an fmnist model file");
         assertThatThrownBy(() -> ModelFiles.read(dir.resolve("absent.fmnist")))
                 .isInstanceOf(StorageException.class).hasMessageContaining("does not exist");
     }
