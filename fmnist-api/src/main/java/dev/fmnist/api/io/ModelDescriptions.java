@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Where a model description comes from on the command line ({@code --model}): a preset name
  * ({@link ModelSpec#PRESETS}), a JSON file (fmnist's own, {@link ModelSpec#toJson()}, or Keras's
- * {@code model.to_json()}, told apart by Keras's top-level {@code class_name}), or a {@code .fmnist} model
- * file (its description).
+ * {@code model.to_json()}, told apart by Keras's top-level {@code class_name}), or a model file of any
+ * installed format ({@link ModelFiles}: {@code .fmnist}, Keras's {@code .h5} and {@code .keras}), its description.
  */
 public final class ModelDescriptions {
     private static final long MAX_JSON = 16 << 20;
@@ -35,14 +35,28 @@ public final class ModelDescriptions {
             return ModelSpec.preset(presetOrFile);
         }
         Path path = base.resolve(presetOrFile);
-        if (presetOrFile.endsWith(ModelFile.EXTENSION)) {
-            return ModelFile.read(path).spec();
-        }
-        if (presetOrFile.endsWith(".json") || Files.isRegularFile(path)) {
+        if (presetOrFile.endsWith(".json") || Files.isRegularFile(path) && startsLikeJson(path)) {
             return readJson(path);
+        }
+        if (Files.isRegularFile(path) || presetOrFile.endsWith(ModelFile.EXTENSION)) {
+            return ModelFiles.read(path).spec();
         }
         throw new InvalidInputException("unknown model '" + presetOrFile + "'; known: " + ModelSpec.PRESETS
                 + ", or a .json description or .fmnist model file");
+    }
+
+    /** Whether a file's first non-blank byte opens a JSON object (else it is a model file of some format). */
+    private static boolean startsLikeJson(Path path) {
+        try (var in = Files.newInputStream(path)) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (!Character.isWhitespace(b)) {
+                    return b == '{';
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Reads fmnist's or Keras's JSON description from a file. */

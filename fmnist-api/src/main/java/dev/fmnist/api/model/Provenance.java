@@ -26,15 +26,30 @@ import java.util.TreeMap;
  * @param os the operating system and architecture
  * @param complete false when training was interrupted before its last epoch ended
  * @param epochsCompleted epochs actually finished
+ * @param imported the foreign file the model was imported from (a Keras file, say); null for models trained by
+ *     fmnist
  */
 public record Provenance(String backend, String backendVersion, String fmnistVersion, TrainingConfig config,
         String dataName, String dataSha256, Map<String, Double> metrics, Instant created, String jvm, String os,
-        boolean complete, int epochsCompleted) {
+        boolean complete, int epochsCompleted, ImportSource imported) {
 
     public Provenance {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(config, "config");
         metrics = Map.copyOf(metrics);
+    }
+
+    /** Provenance of a model trained by fmnist (nothing imported). */
+    public Provenance(String backend, String backendVersion, String fmnistVersion, TrainingConfig config,
+            String dataName, String dataSha256, Map<String, Double> metrics, Instant created, String jvm, String os,
+            boolean complete, int epochsCompleted) {
+        this(backend, backendVersion, fmnistVersion, config, dataName, dataSha256, metrics, created, jvm, os,
+                complete, epochsCompleted, null);
+    }
+
+    /** Whether the model was imported from a foreign file rather than trained by fmnist. */
+    public boolean isImported() {
+        return imported != null;
     }
 
     /** Provenance for a model trained now, in this JVM. */
@@ -50,7 +65,7 @@ public record Provenance(String backend, String backendVersion, String fmnistVer
         Map<String, Double> merged = new LinkedHashMap<>(metrics);
         merged.putAll(more);
         return new Provenance(backend, backendVersion, fmnistVersion, config, dataName, dataSha256, merged,
-                created, jvm, os, complete, epochsCompleted);
+                created, jvm, os, complete, epochsCompleted, imported);
     }
 
     /** The provenance as a JSON object. */
@@ -68,6 +83,9 @@ public record Provenance(String backend, String backendVersion, String fmnistVer
         m.put("os", os);
         m.put("complete", complete);
         m.put("epochs_completed", epochsCompleted);
+        if (imported != null) {
+            m.put("imported", imported.toJson());
+        }
         return m;
     }
 
@@ -90,6 +108,7 @@ public record Provenance(String backend, String backendVersion, String fmnistVer
                 TrainingConfig.fromJson(JsonFields.object(m, "training_config")),
                 JsonFields.string(m, "data_name", "unknown"), JsonFields.string(m, "data_sha256", "unknown"),
                 metrics, created, JsonFields.string(m, "jvm", "unknown"), JsonFields.string(m, "os", "unknown"),
-                JsonFields.bool(m, "complete", true), (int) JsonFields.number(m, "epochs_completed", 0));
+                JsonFields.bool(m, "complete", true), (int) JsonFields.number(m, "epochs_completed", 0),
+                m.get("imported") == null ? null : ImportSource.fromJson(JsonFields.object(m, "imported")));
     }
 }

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  */
 public final class TfBackendProvider implements BackendProvider {
     /** The backend's name. */
-    public static final String NAME = "tf";
+    public static final String NAME = TfBackend.NAME;
     /** The TensorFlow Java release this backend is built on (its runtime is TensorFlow 2.18). */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = TfBackend.VERSION;
 
     private final Supplier<Availability> platform;
     private final Supplier<Backend> starter;

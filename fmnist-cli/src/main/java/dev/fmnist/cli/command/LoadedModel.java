@@ -1,6 +1,7 @@
 package dev.fmnist.cli.command;
 
-import dev.fmnist.api.io.ModelFile;
+import dev.fmnist.api.io.ModelFiles;
+import dev.fmnist.api.io.ReadOptions;
 import dev.fmnist.api.io.SavedModel;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
@@ -12,10 +13,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A model file loaded onto a backend: the one named with {@code --backend}, else the one that trained it
- * (from its provenance) when it is installed, can run here and runs the network (its capabilities), else
- * the default backend, else the first available backend that runs the network (with a note on stderr
- * saying why). When none runs it, the default backend's refusal names the layer and option.
+ * A model file of any installed format (fmnist's, Keras's: detected from the content) loaded onto a backend:
+ * the one named with {@code --backend}, else the one that trained it (from its provenance) when it is
+ * installed, can run here and runs the network (its capabilities), else the default backend, else the first
+ * available backend that runs the network (with a note on stderr saying why; an imported model goes to the
+ * default backend, or the first that runs it, without one). When none runs it, the default backend's refusal
+ * names the layer and option.
  *
  * @param path the model file
  * @param saved the file's contents
@@ -24,9 +27,9 @@ import java.util.Optional;
  */
 record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) implements AutoCloseable {
 
-    static LoadedModel load(CliContext context, Path file, String explicitBackend) {
+    static LoadedModel load(CliContext context, Path file, String explicitBackend, ReadOptions options) {
         Path path = context.resolve(file);
-        SavedModel saved = ModelFile.read(path);
+        SavedModel saved = ModelFiles.read(path, options);
         String name = chooseBackend(context, saved, explicitBackend);
         Backend backend = context.registry().backend(name);
         Model model = backend.load(saved.spec(), saved.weights(), saved.provenance());
@@ -39,6 +42,9 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
             return explicit;
         }
         BackendRegistry registry = context.registry();
+        if (saved.provenance().isImported()) {
+            return runnerOf(registry, saved.spec(), context.defaultBackend());
+        }
         String trainedBy = saved.provenance().backend();
         Optional<BackendProvider> provider = registry.find(trainedBy);
         String why;
@@ -75,6 +81,11 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
     /** One line about the model: network, who trained it, how far. */
     String describe() {
         var p = saved.provenance();
+        if (p.isImported()) {
+            var source = p.imported();
+            return saved.spec().summary() + "; imported from " + source.fileName() + " (" + source.format()
+                    + ", Keras " + source.kerasVersion() + ", sha256 " + source.sha256().substring(0, 12) + "...)";
+        }
         return saved.spec().summary() + "; trained by " + p.backend() + " " + p.backendVersion() + ", "
                 + p.epochsCompleted() + "/" + p.config().epochs() + " epochs" + (p.complete() ? "" : " (incomplete)")
                 + ", " + p.created();

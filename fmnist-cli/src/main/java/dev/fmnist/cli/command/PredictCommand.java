@@ -51,7 +51,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (.fmnist).")
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file: .fmnist, or Keras .h5/.keras (detected from the content).")
     Path modelFile;
 
     @Option(names = "--backend", paramLabel = "NAME",
@@ -75,6 +75,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
+
+    @CommandLine.Mixin
+    ImportOptions imports;
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Picture files to classify.")
     List<Path> images;
@@ -115,7 +118,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<Item> all = files ? fromFiles() : fromTestSet();
         List<Item> items = all.stream().filter(item -> item.error() == null).toList();
-        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
+        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend, imports.readOptions(context))) {
             List<Classification> results = items.isEmpty() ? List.of() : Classifier.of(loaded.model())
                     .classifyPrepared(items.stream().map(Item::input).toList(), top);
             List<Predicted> drawn = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fmnist serve}: the HTTP prediction service and web page on one model. */
@@ -31,8 +32,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (.fmnist).")
+    @Option(names = "--model", paramLabel = "FILE", required = true,
+            description = "The model file (.fmnist, or a Keras .h5/.keras file).")
     Path modelFile;
+
+    @Mixin
+    ImportOptions imports;
 
     @Option(names = "--backend", paramLabel = "NAME",
             description = "Backend to run the model on (default: the one that trained it).")
@@ -89,7 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .withCorsOrigin(Optional.ofNullable(cors).filter(c -> !c.isBlank()))
                 .withBatching(batchSize, Duration.ofNanos(Math.round(batchDelay * 1e6)));
         PrintStream out = context.out();
-        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend)) {
+        try (LoadedModel loaded = LoadedModel.load(context, modelFile, backend, imports.readOptions(context))) {
             ServedModel model = new ServedModel(loaded.path().getFileName().toString(), loaded.saved().spec(),
                     loaded.saved().provenance(), loaded.backend().name(), loaded.model());
             TestSamples samples = samples();

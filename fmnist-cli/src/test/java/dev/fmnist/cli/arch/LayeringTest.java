@@ -29,7 +29,7 @@ class LayeringTest {
     @Test
     void seesEveryModule() {
         assertThat(ALL.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("api", "data", "guice", "backend", "viz", "serve", "cli");
+                .contains("api", "data", "guice", "backend", "viz", "serve", "cli", "keras");
     }
 
     @Test
@@ -80,6 +80,21 @@ class LayeringTest {
                 .resideInAnyPackage(NATIVE_LIBRARIES).check(ALL);
         noClasses().that().resideInAnyPackage("dev.fmnist.api..", "dev.fmnist.data..", "dev.fmnist.backend..",
                 "dev.fmnist.viz..").should().dependOnClassesThat().resideInAPackage("dev.fmnist.serve..").check(ALL);
+    }
+
+    @Test
+    void kerasSupportDependsOnTheApiOnly() {
+        noClasses().that().resideInAPackage("dev.fmnist.keras..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fmnist.backend..", "dev.fmnist.cli..", "dev.fmnist.viz..",
+                        "dev.fmnist.guice..", "dev.fmnist.data..").check(ALL);
+        noClasses().that().resideInAPackage("dev.fmnist.keras..").should().dependOnClassesThat()
+                .resideInAnyPackage(NATIVE_LIBRARIES).check(ALL);
+    }
+
+    @Test
+    void theCliReachesKerasFilesOnlyThroughTheApi() {
+        noClasses().that().resideInAPackage("dev.fmnist.cli..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fmnist.keras..", "io.jhdf..").check(ALL);
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.training.SessionTrainer;
 import dev.fmnist.api.training.Trainer;
-import dev.fmnist.backend.tf.TfBackendProvider;
 import dev.fmnist.backend.tf.session.TfModel;
 import dev.fmnist.backend.tf.session.TfTrainingSession;
 import dev.fmnist.backend.tf.session.Threads;
@@ -27,6 +26,11 @@ public final class TfBackend implements Backend {
         this.inferenceThreads = inferenceThreads;
     }
 
+    /** The backend's name (the provider's too). */
+    public static final String NAME = "tf";
+    /** The TensorFlow Java version it runs on. */
+    public static final String VERSION = "1.1.0";
+
     /**
      * Loads TensorFlow's native libraries (the first time, javacpp unpacks them into {@code ~/.javacpp/cache})
      * and returns the backend.
@@ -40,12 +44,12 @@ public final class TfBackend implements Backend {
 
     @Override
     public String name() {
-        return TfBackendProvider.NAME;
+        return NAME;
     }
 
     @Override
     public String version() {
-        return TfBackendProvider.VERSION;
+        return VERSION;
     }
 
     /** The TensorFlow runtime's own version, such as {@code 2.18.0}. */
