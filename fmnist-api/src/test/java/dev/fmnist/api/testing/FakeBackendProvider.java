@@ -3,6 +3,7 @@ package dev.fmnist.api.testing;
 import dev.fmnist.api.Fmnist;
 import dev.fmnist.api.config.OptimizerConfig;
 import dev.fmnist.api.data.Batch;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
@@ -10,6 +11,7 @@ import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
 import dev.fmnist.api.training.SessionTrainer;
+import dev.fmnist.api.training.OptimizerState;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.Trainer;
 import dev.fmnist.api.training.TrainingSession;
@@ -89,6 +91,30 @@ public final class FakeBackendProvider implements BackendProvider {
         @Override
         public Weights weights() {
             return net.weights();
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            net.optimizer().setLearningRate(learningRate);
+        }
+
+        @Override
+        public void setWeights(Weights weights) {
+            net.setWeights(weights);
+        }
+
+        @Override
+        public OptimizerState optimizerState() {
+            return net.optimizer().state();
+        }
+
+        @Override
+        public void restoreOptimizerState(OptimizerState state) {
+            if (!state.optimizer().equals(net.optimizerName())) {
+                throw new InvalidInputException("saved state is " + state.optimizer() + "'s, training uses "
+                        + net.optimizerName());
+            }
+            net.optimizer().restore(state);
         }
 
         @Override
