@@ -6,6 +6,7 @@ import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.json.Json;
 import dev.fmnist.api.json.JsonFields;
 import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.ParameterSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Tensor;
 import dev.fmnist.api.model.Weights;
@@ -19,18 +20,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The portable model file ({@code .fmnist}), readable by every backend. Layout, version 2:
+ * The portable model file ({@code .fmnist}), readable by every backend. Layout, version 3:
  *
  * <pre>
  * offset  size  content
  * 0       8     magic "FMNISTMF" (ASCII)
- * 8       4     format version, big-endian int32 (1 or 2)
+ * 8       4     format version, big-endian int32 (2, or 3 with optimizer state; 1 is still read)
  * 12      4     header length H, big-endian int32 (at most 16 MiB)
  * 16      H     header: UTF-8 JSON {format, version, spec, provenance, history, history_summary,
  *               optimizer, tensors}
@@ -38,20 +40,35 @@ import java.util.zip.CRC32;
  * 16+H+D  4     CRC-32 of every byte before it, big-endian
  * </pre>
  *
- * Each entry of {@code tensors} is {@code {name, shape, dtype: "float32", offset, length}} with
- * {@code offset} counted from the start of the data section. Names and shapes follow
- * {@link ModelSpec#parameterShapes()}. Version 2 adds the optimizer's state for resuming: the header's
- * {@code optimizer} object ({@code type}, {@code iterations}, {@code learning_rate}) and, after the
- * weights, one tensor per slot named {@code optimizer/<parameter>/<slot>} (see {@link OptimizerState}),
- * and {@code history_summary} (best and stopped epoch, test metrics). A file without optimizer state is
- * written as version 1, which older readers accept. Every size is checked against the file's real length before
- * anything is allocated, and the file is written through {@link AtomicFiles}. No Java serialisation.
+ * {@code spec} is the model description in fmnist's JSON ({@link ModelSpec#toJson()}). Each entry of
+ * {@code tensors} is {@code {name, shape, dtype: "float32", trainable, offset, length}} with {@code offset}
+ * counted from the start of the data section. The tensors are every parameter of
+ * {@link ModelSpec#parameters()}, trainable or not, in that order: layer by layer, each layer's in Keras's
+ * weight order, named {@code <layer>/<weight>} with Keras's automatic layer names ({@code conv2d},
+ * {@code conv2d_1}, {@code max_pooling2d}, {@code dense}, {@code dense_1}, {@code batch_normalization}, ...)
+ * and weight names ({@code kernel}, {@code bias}, {@code gamma}, {@code beta}, {@code moving_mean},
+ * {@code moving_variance}), in Keras's shapes (Dense kernel {@code [in, units]}, Conv2D kernel
+ * {@code [kh, kw, in, filters]}).
+ *
+ * <p>Version 1 (dense stacks only) named the i-th Dense layer {@code dense_i} from 0; reading renames
+ * {@code dense_0} to {@code dense} and keeps the rest, which is then the same name.
+ *
+ * <p>Version 3 adds the optimizer's state for resuming training: the header's {@code optimizer} object
+ * ({@code type}, {@code iterations}, {@code learning_rate}) and, after the weights, one tensor per
+ * parameter and slot named {@code optimizer/<parameter>/<slot>}, such as {@code optimizer/dense/kernel/momentum}
+ * (see {@link OptimizerState}); a file without optimizer state is written as version 2. Any version may
+ * carry {@code history_summary} (best and stopped epoch, test metrics), which older readers ignore. Every
+ * size is checked
+ * against the file's real length before anything is allocated, and the file is written through
+ * {@link AtomicFiles}. No Java serialisation.
  */
 public final class ModelFile {
     /** The file's magic bytes. */
     public static final byte[] MAGIC = "FMNISTMF".getBytes(StandardCharsets.US_ASCII);
     /** The format version this code writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The version written for a model without optimizer state. */
+    public static final int PLAIN_VERSION = 2;
     /** Prefix of the optimizer state's tensor names. */
     public static final String OPTIMIZER_PREFIX = "optimizer/";
     /** Conventional file extension. */
@@ -103,13 +120,17 @@ public final class ModelFile {
     /** The file's bytes for a model. */
     public static byte[] encode(SavedModel model) {
         List<Tensor> tensors = new ArrayList<>(model.weights().tensors());
+        Map<String, Boolean> trainable = new LinkedHashMap<>();
+        for (ParameterSpec p : model.spec().parameters()) {
+            trainable.put(p.name(), p.trainable());
+        }
         OptimizerState state = model.optimizer();
         if (state != null) {
             for (Tensor t : state.slots()) {
                 tensors.add(new Tensor(OPTIMIZER_PREFIX + t.name(), t.shape(), t.data()));
             }
         }
-        int version = state == null ? 1 : FORMAT_VERSION;
+        int version = state == null ? PLAIN_VERSION : FORMAT_VERSION;
         List<Object> index = new ArrayList<>();
         long offset = 0;
         for (Tensor t : tensors) {
@@ -117,6 +138,7 @@ public final class ModelFile {
             entry.put("name", t.name());
             entry.put("shape", t.shape());
             entry.put("dtype", "float32");
+            entry.put("trainable", trainable.getOrDefault(t.name(), !t.name().startsWith(OPTIMIZER_PREFIX)));
             entry.put("offset", offset);
             entry.put("length", (long) t.data().length * Float.BYTES);
             index.add(entry);
@@ -131,7 +153,7 @@ public final class ModelFile {
         if (!model.history().summaryJson().isEmpty()) {
             header.put("history_summary", model.history().summaryJson());
         }
-        if (version > 1) {
+        if (state != null) {
             Map<String, Object> optimizer = new LinkedHashMap<>();
             optimizer.put("type", state.optimizer());
             optimizer.put("iterations", state.iterations());
@@ -164,7 +186,7 @@ public final class ModelFile {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         byte[] magic = new byte[MAGIC.length];
         buf.get(magic);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw new ModelFormatException("not an fmnist model file (bad magic bytes)");
         }
         int version = buf.getInt();
@@ -202,7 +224,8 @@ public final class ModelFile {
         long expectedOffset = 0;
         for (Object o : JsonFields.array(header, "tensors")) {
             Map<String, Object> entry = JsonFields.asObject(o, "tensor entry");
-            String name = JsonFields.string(entry, "name");
+            String name = version == 1 ? version1Name(JsonFields.string(entry, "name"))
+                    : JsonFields.string(entry, "name");
             if (!"float32".equals(JsonFields.string(entry, "dtype"))) {
                 throw new ModelFormatException("tensor " + name + " has unsupported dtype " + entry.get("dtype"));
             }
@@ -264,5 +287,10 @@ public final class ModelFile {
         }
         return new OptimizerState(JsonFields.string(m, "type"), JsonFields.integer(m, "iterations"),
                 JsonFields.number(m, "learning_rate"), slots);
+    }
+
+    /** Version 1 named Dense layers {@code dense_0, dense_1, ...}; Keras (and version 2) {@code dense, dense_1}. */
+    private static String version1Name(String name) {
+        return name.startsWith("dense_0/") ? "dense/" + name.substring("dense_0/".length()) : name;
     }
 }

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The parameters of a model in the portable layout of {@link ModelSpec#parameterShapes()}. */
+/**
+ * The parameters of a model in the portable layout of {@link ModelSpec#parameters()}: every parameter,
+ * trainable or not, named {@code layer/weight} as Keras names them.
+ */
 public final class Weights {
     private final Map<String, Tensor> tensors;
 
@@ -37,14 +40,24 @@ public final class Weights {
         return t;
     }
 
-    /** Kernel of the i-th dense layer, {@code [inputs * units]} row-major. */
-    public float[] kernel(int denseIndex) {
-        return get("dense_" + denseIndex + "/kernel").data();
+    /** The values of a parameter. @throws InvalidInputException if absent */
+    public float[] data(ParameterSpec parameter) {
+        return get(parameter.name()).data();
     }
 
-    /** Bias of the i-th dense layer. */
+    /** Kernel of the i-th (0-based) Dense layer, {@code [inputs * units]} row-major (no copy). */
+    public float[] kernel(int denseIndex) {
+        return get(denseName(denseIndex) + "/kernel").data();
+    }
+
+    /** Bias of the i-th (0-based) Dense layer (no copy). */
     public float[] bias(int denseIndex) {
-        return get("dense_" + denseIndex + "/bias").data();
+        return get(denseName(denseIndex) + "/bias").data();
+    }
+
+    /** Keras's name of the i-th Dense layer of a model: {@code dense}, {@code dense_1}, ... */
+    public static String denseName(int denseIndex) {
+        return denseIndex == 0 ? "dense" : "dense_" + denseIndex;
     }
 
     /**

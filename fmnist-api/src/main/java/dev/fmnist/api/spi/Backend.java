@@ -1,5 +1,6 @@
 package dev.fmnist.api.spi;
 
+import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
@@ -14,6 +15,15 @@ public interface Backend extends AutoCloseable {
 
     /** The version of the library the backend runs on. */
     String version();
+
+    /**
+     * What this backend can run. {@link #trainer()} and {@link #load} refuse anything else with
+     * {@link dev.fmnist.api.error.UnsupportedModelException} naming the layer and option. Defaults to dense
+     * stacks.
+     */
+    default Capabilities capabilities() {
+        return Capabilities.denseStacks();
+    }
 
     /** A trainer on this backend. */
     Trainer trainer();

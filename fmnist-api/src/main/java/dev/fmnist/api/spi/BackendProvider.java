@@ -1,5 +1,7 @@
 package dev.fmnist.api.spi;
 
+import dev.fmnist.api.model.Capabilities;
+
 /**
  * The plugin face of a backend, found by {@link java.util.ServiceLoader}: list it in
  * {@code META-INF/services/dev.fmnist.api.spi.BackendProvider}. A provider must be cheap to construct
@@ -31,6 +33,14 @@ public interface BackendProvider {
      */
     default Availability availability() {
         return Availability.yes();
+    }
+
+    /**
+     * What the backend can run, known without loading natives, so that listings and fallbacks can ask before
+     * creating it. Must equal {@link Backend#capabilities()}. Defaults to dense stacks.
+     */
+    default Capabilities capabilities() {
+        return Capabilities.denseStacks();
     }
 
     /** Creates the backend, loading native libraries if it needs them. Called at most once by the registry. */

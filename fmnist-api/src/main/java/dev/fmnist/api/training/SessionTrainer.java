@@ -11,6 +11,7 @@ import dev.fmnist.api.error.TrainingDivergedException;
 import dev.fmnist.api.error.UnsupportedModelException;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.eval.Evaluator;
+import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.Initializers;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
@@ -24,11 +25,13 @@ import java.util.Objects;
 
 /**
  * The training loop shared by every backend: Keras-style epochs of seeded, shuffled batches over a
- * {@link TrainingSession}. All backends start from {@link Initializers#glorotUniform} with the job's
- * seed and see the same batches (augmented the same way) in the same order, so their results are
- * comparable. As Keras's {@code fit}: a validation split holds out the last part of the training data
- * before any shuffling, listeners may stop training, change the learning rate or restore weights, and a
- * job can resume where an earlier run stopped (its weights, optimizer state and epoch).
+ * {@link TrainingSession}. The backend's {@link Capabilities} are checked first, so a network it cannot run
+ * is refused with {@link dev.fmnist.api.error.UnsupportedModelException} before anything is drawn or
+ * allocated. All backends then start from {@link Initializers#glorotUniform} with the job's seed and see the
+ * same batches (augmented the same way) in the same order, so their results are comparable. As Keras's
+ * {@code fit}: a validation split holds out the last part of the training data before any shuffling,
+ * listeners may stop training, change the learning rate or restore weights, and a job can resume where an
+ * earlier run stopped (its weights, optimizer state and epoch).
  */
 public final class SessionTrainer implements Trainer {
     /** Batch size used to evaluate the validation set after each epoch. */
@@ -42,16 +45,20 @@ public final class SessionTrainer implements Trainer {
 
     private final String backend;
     private final String backendVersion;
+    private final Capabilities capabilities;
     private final SessionFactory factory;
 
     /**
      * @param backend the backend's name, recorded in provenance
      * @param backendVersion the backend library's version, recorded in provenance
+     * @param capabilities what the backend runs; checked before the initial weights are drawn
      * @param factory opens sessions
      */
-    public SessionTrainer(String backend, String backendVersion, SessionFactory factory) {
+    public SessionTrainer(String backend, String backendVersion, Capabilities capabilities,
+            SessionFactory factory) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.backendVersion = Objects.requireNonNull(backendVersion, "backendVersion");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
@@ -72,6 +79,7 @@ public final class SessionTrainer implements Trainer {
                 validation = all.slice(cut, all.size());
             }
         }
+        capabilities.require(job.spec(), backend);
         ResumePoint resume = job.resume();
         int done = resume == null ? 0 : resume.epoch();
         if (done >= config.epochs()) {
@@ -176,7 +184,7 @@ public final class SessionTrainer implements Trainer {
             long seen = 0;
             for (int b = 0; b < batches; b++) {
                 batch.fill(train, plan, b, augmentation, config.seed(), epoch);
-                session.step(batch, metrics);
+                session.step(batch, new StepContext(config.seed(), epoch, b), metrics);
                 if (!Double.isFinite(metrics.lossSum())) {
                     throw new TrainingDivergedException(epoch, b + 1, metrics.lossSum() / batch.count());
                 }

@@ -19,9 +19,10 @@ public interface TrainingSession extends Predictor, AutoCloseable {
      * One optimisation step: forward, sparse categorical cross-entropy, backward, update.
      *
      * @param batch the images and labels ({@code batch.count()} of them)
+     * @param context the seed, epoch and step, from which dropout masks are drawn ({@link DropoutMasks})
      * @param metrics receives the batch's loss sum and correct count, measured before the update
      */
-    void step(Batch batch, StepMetrics metrics);
+    void step(Batch batch, StepContext context, StepMetrics metrics);
 
     /** The current parameters in the portable layout. */
     Weights weights();

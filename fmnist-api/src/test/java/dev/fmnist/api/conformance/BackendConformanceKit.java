@@ -16,9 +16,7 @@ import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.eval.Evaluator;
 import dev.fmnist.api.io.ModelFile;
 import dev.fmnist.api.io.SavedModel;
-import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.model.Initializers;
-import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Tensor;
@@ -34,9 +32,12 @@ import dev.fmnist.api.training.TrainingResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,22 +214,66 @@ public abstract class BackendConformanceKit {
 
     @Test
     void rejectsWeightsThatDoNotFitTheDescription() {
-        Weights wrong = new Weights(List.of(new Tensor("dense_0/kernel", new int[] {784, 64}, new float[784 * 64]),
-                new Tensor("dense_0/bias", new int[] {64}, new float[64]),
+        Weights wrong = new Weights(List.of(new Tensor("dense/kernel", new int[] {784, 64}, new float[784 * 64]),
+                new Tensor("dense/bias", new int[] {64}, new float[64]),
                 new Tensor("dense_1/kernel", new int[] {64, 10}, new float[640]),
                 new Tensor("dense_1/bias", new int[] {10}, new float[10])));
         assertThatThrownBy(() -> backend.load(ModelSpec.mlp(), wrong, trained.model().provenance()))
-                .isInstanceOf(FmnistException.class).hasMessageContaining("dense_0/kernel");
+                .isInstanceOf(FmnistException.class).hasMessageContaining("dense/kernel");
     }
 
     @Test
-    void rejectsLayersItCannotRun() {
-        ModelSpec conv = new ModelSpec("conv", List.of(new LayerSpec.Conv2D(8, 3, Activation.RELU),
-                new LayerSpec.Flatten(), new LayerSpec.Dense(FashionClass.COUNT, Activation.SOFTMAX)));
-        assertThatThrownBy(() -> backend.trainer().fit(TrainingJob.of(conv, train, kitConfig().withEpochs(1)))
-                .model().close()).isInstanceOf(FmnistException.class)
-                .satisfies(e -> assertThat(e).isInstanceOfAny(UnsupportedModelException.class,
-                        InvalidInputException.class));
+    void theProviderKnowsTheBackendsCapabilitiesWithoutCreatingIt() {
+        for (ModelSpec spec : LayerCatalogue.networks()) {
+            assertThat(provider().capabilities().problem(spec)).as(spec.name())
+                    .isEqualTo(backend.capabilities().problem(spec));
+        }
+        assertThat(backend.capabilities().supports(ModelSpec.mlp())).as("every backend runs the mlp").isTrue();
+    }
+
+    /**
+     * Every layer type and option: the backend runs what its capabilities claim (it trains an epoch and
+     * loads the initial weights exactly) and refuses the rest, when training and when loading, with
+     * {@link UnsupportedModelException} naming the layer.
+     */
+    @TestFactory
+    Stream<DynamicTest> runsWhatItClaimsAndRefusesTheRest() {
+        Dataset small = SyntheticData.blobs("kit-small", 96, 5);
+        return LayerCatalogue.networks().stream().map(spec -> DynamicTest.dynamicTest(spec.name(), () -> {
+            Weights initial = Initializers.glorotUniform(spec, 3);
+            var problem = backend.capabilities().problem(spec);
+            if (problem.isPresent()) {
+                String where = problem.get().startsWith("layer ") ? problem.get().substring(0,
+                        problem.get().indexOf(')') + 1) : "Rescaling";
+                assertThatThrownBy(() -> backend.trainer().fit(TrainingJob.of(spec, small, kitConfig().withEpochs(1)))
+                        .model().close()).isInstanceOf(UnsupportedModelException.class).hasMessageContaining(where);
+                assertThatThrownBy(() -> backend.load(spec, initial, trained.model().provenance()).close())
+                        .isInstanceOf(UnsupportedModelException.class).hasMessageContaining(where);
+                return;
+            }
+            TrainingResult result = backend.trainer().fit(TrainingJob.of(spec, small,
+                    kitConfig().withEpochs(1).withBatchSize(32)));
+            try (Model model = result.model()) {
+                model.weights().checkMatches(spec);
+                assertProbabilities(model.predict(test.scaledImages(0, 8), 8), 8);
+            }
+            try (Model loaded = backend.load(spec, initial, trained.model().provenance())) {
+                assertThat(loaded.weights()).isEqualTo(initial);
+                assertProbabilities(loaded.predict(test.scaledImages(0, 8), 8), 8);
+            }
+        }));
+    }
+
+    private static void assertProbabilities(float[] p, int rows) {
+        assertThat(p).hasSize(rows * FashionClass.COUNT);
+        for (int i = 0; i < rows; i++) {
+            double sum = 0;
+            for (int c = 0; c < FashionClass.COUNT; c++) {
+                assertThat(p[i * FashionClass.COUNT + c]).isBetween(0f, 1f);
+                sum += p[i * FashionClass.COUNT + c];
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
     }
 
     @Test

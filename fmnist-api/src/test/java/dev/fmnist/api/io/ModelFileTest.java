@@ -57,10 +57,10 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         assertThat(Arrays.copyOf(bytes, 8)).isEqualTo("FMNISTMF".getBytes(StandardCharsets.US_ASCII));
-        assertThat(buf.getInt(8)).isEqualTo(1);
+        assertThat(buf.getInt(8)).isEqualTo(2);
         int header = buf.getInt(12);
         String json = new String(bytes, 16, header, StandardCharsets.UTF_8);
-        assertThat(json).contains("\"dense_0/kernel\"").contains("\"float32\"").contains("\"provenance\"");
+        assertThat(json).contains("\"dense/kernel\"").contains("\"trainable\": true").contains("\"float32\"").contains("\"provenance\"");
         // The first kernel value, little-endian right after the header.
         float first = ByteBuffer.wrap(bytes, 16 + header, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getFloat();
         assertThat(first).isEqualTo(model.weights().kernel(0)[0]);
@@ -108,7 +108,7 @@ class ModelFileTest {
     }
 
     @Test
-    void carriesTheOptimizerStateAsNamedTensorsInVersionTwo() throws IOException {
+    void carriesTheOptimizerStateAsNamedTensorsInVersionThree() throws IOException {
         SavedModel plain = sample();
         List<Tensor> slots = new java.util.ArrayList<>();
         for (Tensor t : plain.weights().tensors()) {
@@ -123,13 +123,13 @@ class ModelFileTest {
                 plain.history().withBest("val_loss", 1).withStopped(1).withTest(0.35, 0.87), state);
         Path file = dir.resolve("s.fmnist");
         ModelFile.write(file, withState);
-        assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).getInt(8)).isEqualTo(2);
+        assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).getInt(8)).isEqualTo(3);
         SavedModel read = ModelFile.read(file);
         assertThat(read.weights()).isEqualTo(plain.weights());
         assertThat(read.optimizer()).isEqualTo(state);
         assertThat(read.history()).isEqualTo(withState.history());
         assertThat(read.resumePoint().epoch()).isEqualTo(1);
-        assertThat(ByteBuffer.wrap(ModelFile.encode(plain)).getInt(8)).as("no state: version 1").isEqualTo(1);
+        assertThat(ByteBuffer.wrap(ModelFile.encode(plain)).getInt(8)).as("no state: version 2").isEqualTo(2);
     }
 
     @Test

@@ -4,14 +4,18 @@ import dev.fmnist.api.Fmnist;
 import dev.fmnist.api.config.OptimizerConfig;
 import dev.fmnist.api.data.Batch;
 import dev.fmnist.api.error.InvalidInputException;
+import dev.fmnist.api.model.Activation;
+import dev.fmnist.api.model.Capabilities;
+import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
-import dev.fmnist.api.training.SessionTrainer;
 import dev.fmnist.api.training.OptimizerState;
+import dev.fmnist.api.training.SessionTrainer;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.Trainer;
 import dev.fmnist.api.training.TrainingSession;
@@ -50,6 +54,20 @@ public final class FakeBackendProvider implements BackendProvider {
         return -100;
     }
 
+    /** Flatten and Dense with a bias and ReLU or linear activations, softmax last: what {@link ScalarNetwork} runs. */
+    public static final Capabilities CAPABILITIES = Capabilities.builder().allow(LayerSpec.Flatten.class)
+            .allow(LayerSpec.Dense.class, "relu, linear; softmax last", (d, node, last) ->
+                    !d.useBias() ? "use_bias=false"
+                            : d.activation() == Activation.SOFTMAX ? (last ? null : "activation 'softmax' on a hidden layer")
+                            : d.activation() == Activation.RELU || d.activation() == Activation.LINEAR ? null
+                            : "activation '" + d.activation().keyword() + "'")
+            .build();
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
     @Override
     public Backend create() {
         return new FakeBackend();
@@ -67,13 +85,19 @@ public final class FakeBackendProvider implements BackendProvider {
         }
 
         @Override
+        public Capabilities capabilities() {
+            return CAPABILITIES;
+        }
+
+        @Override
         public Trainer trainer() {
-            return new SessionTrainer(NAME, version(), (spec, initial, config) ->
+            return new SessionTrainer(NAME, version(), CAPABILITIES, (spec, initial, config) ->
                     new FakeSession(new ScalarNetwork(spec, initial, config.optimizer())));
         }
 
         @Override
         public Model load(ModelSpec spec, Weights weights, Provenance provenance) {
+            CAPABILITIES.require(spec, NAME);
             return new FakeModel(new ScalarNetwork(spec, weights, OptimizerConfig.Adam.keras()), provenance);
         }
 
@@ -84,7 +108,7 @@ public final class FakeBackendProvider implements BackendProvider {
 
     private record FakeSession(ScalarNetwork net) implements TrainingSession {
         @Override
-        public void step(Batch batch, StepMetrics metrics) {
+        public void step(Batch batch, StepContext context, StepMetrics metrics) {
             net.step(batch, metrics);
         }
 

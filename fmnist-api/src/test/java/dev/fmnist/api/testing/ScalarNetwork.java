@@ -82,8 +82,8 @@ final class ScalarNetwork implements Predictor {
     Weights weights() {
         List<Tensor> out = new ArrayList<>();
         for (int i = 0; i < kernels.length; i++) {
-            out.add(new Tensor("dense_" + i + "/kernel", new int[] {widths[i], widths[i + 1]}, kernels[i].clone()));
-            out.add(new Tensor("dense_" + i + "/bias", new int[] {widths[i + 1]}, biases[i].clone()));
+            out.add(new Tensor(Weights.denseName(i) + "/kernel", new int[] {widths[i], widths[i + 1]}, kernels[i].clone()));
+            out.add(new Tensor(Weights.denseName(i) + "/bias", new int[] {widths[i + 1]}, biases[i].clone()));
         }
         return new Weights(out);
     }

@@ -1,6 +1,9 @@
 package dev.fmnist.backend.dl4j;
 
 import dev.fmnist.api.error.BackendUnavailableException;
+import dev.fmnist.api.model.Activation;
+import dev.fmnist.api.model.Capabilities;
+import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
@@ -25,6 +28,25 @@ public final class Dl4jBackendProvider implements BackendProvider {
     private static volatile BackendUnavailableException failedStart;
 
     private final ClassLoader loader;
+
+    /**
+     * What the dl4j backend runs for now: dense stacks (Flatten and Dense with a bias, relu, linear, sigmoid
+     * or tanh hidden, softmax last). Convolutions and the other layer types are a later issue.
+     */
+    public static final Capabilities CAPABILITIES = Capabilities.builder()
+            .allow(LayerSpec.Flatten.class)
+            .allow(LayerSpec.Dense.class, "with a bias; softmax last only", (d, node, last) ->
+                    !d.useBias() ? "use_bias=false"
+                            : last != (d.activation() == Activation.SOFTMAX)
+                            ? "activation '" + d.activation().keyword() + "' on " + (last ? "the last" : "a hidden")
+                                    + " layer"
+                            : null)
+            .build();
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
 
     /** A provider that looks for ND4J in this class's class loader (what ServiceLoader needs). */
     public Dl4jBackendProvider() {

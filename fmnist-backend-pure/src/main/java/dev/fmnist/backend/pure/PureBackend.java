@@ -1,6 +1,7 @@
 package dev.fmnist.backend.pure;
 
 import dev.fmnist.api.Fmnist;
+import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
@@ -41,13 +42,19 @@ public final class PureBackend implements Backend {
     }
 
     @Override
+    public Capabilities capabilities() {
+        return PureBackendProvider.CAPABILITIES;
+    }
+
+    @Override
     public Trainer trainer() {
-        return new SessionTrainer(name(), version(),
+        return new SessionTrainer(name(), version(), capabilities(),
                 (spec, initial, config) -> new PureSession(spec, initial, config, kernels));
     }
 
     @Override
     public Model load(ModelSpec spec, Weights weights, Provenance provenance) {
+        capabilities().require(spec, name());
         DenseNetwork net = new DenseNetwork(spec, weights, kernels);
         return new PureModel(net, provenance, Runtime.getRuntime().availableProcessors());
     }

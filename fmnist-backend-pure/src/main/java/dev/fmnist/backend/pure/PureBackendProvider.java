@@ -1,6 +1,9 @@
 package dev.fmnist.backend.pure;
 
 import dev.fmnist.api.Fmnist;
+import dev.fmnist.api.model.Activation;
+import dev.fmnist.api.model.Capabilities;
+import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
 import dev.fmnist.backend.pure.kernel.KernelSelector;
@@ -35,6 +38,25 @@ public final class PureBackendProvider implements BackendProvider {
     @Override
     public int rank() {
         return 100;
+    }
+
+    /**
+     * What the pure backend runs for now: dense stacks (Flatten and Dense with a bias, ReLU or linear hidden
+     * activations, softmax last).
+     */
+    public static final Capabilities CAPABILITIES = Capabilities.builder()
+            .allow(LayerSpec.Flatten.class)
+            .allow(LayerSpec.Dense.class, "with a bias; relu or linear hidden, softmax last", (d, node, last) ->
+                    !d.useBias() ? "use_bias=false"
+                            : last ? (d.activation() == Activation.SOFTMAX ? null
+                                    : "activation '" + d.activation().keyword() + "' on the last layer")
+                            : d.activation() == Activation.RELU || d.activation() == Activation.LINEAR ? null
+                            : "activation '" + d.activation().keyword() + "'")
+            .build();
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

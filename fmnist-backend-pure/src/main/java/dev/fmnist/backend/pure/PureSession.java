@@ -7,6 +7,7 @@ import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.training.OptimizerState;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
 import dev.fmnist.backend.pure.kernel.Kernels;
@@ -64,7 +65,7 @@ public final class PureSession implements TrainingSession {
     }
 
     @Override
-    public void step(Batch batch, StepMetrics metrics) {
+    public void step(Batch batch, StepContext context, StepMetrics metrics) {
         checkOpen();
         step.run(batch, metrics);
     }
@@ -107,8 +108,8 @@ public final class PureSession implements TrainingSession {
         List<SlotLayout> out = new ArrayList<>();
         Map<String, int[]> shapes = spec.parameterShapes();
         for (int l = 0; l < net.layers(); l++) {
-            String kernel = "dense_" + l + "/kernel";
-            String bias = "dense_" + l + "/bias";
+            String kernel = Weights.denseName(l) + "/kernel";
+            String bias = Weights.denseName(l) + "/bias";
             out.add(new SlotLayout(kernel, shapes.get(kernel), net.inputs(l), net.units(l), net.stride(l)));
             out.add(new SlotLayout(bias, shapes.get(bias), 1, net.units(l), net.stride(l)));
         }

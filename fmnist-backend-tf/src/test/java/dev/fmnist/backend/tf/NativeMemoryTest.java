@@ -11,6 +11,7 @@ import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.testing.SyntheticData;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.backend.tf.session.TfTrainingSession;
 import dev.fmnist.backend.tf.session.Threads;
@@ -66,12 +67,12 @@ class NativeMemoryTest {
                 config, Threads.forInference())) {
             for (int i = 0; i < 200; i++) {
                 batch.fill(data, plan, i % plan.batchCount());
-                session.step(batch, metrics);
+                session.step(batch, new StepContext(1, 1, 0), metrics);
             }
             long before = residentBytes();
             for (int i = 0; i < 2000; i++) {
                 batch.fill(data, plan, i % plan.batchCount());
-                session.step(batch, metrics);
+                session.step(batch, new StepContext(1, 1, 0), metrics);
             }
             long growth = residentBytes() - before;
             System.out.printf("RSS growth over 2,000 training steps: %.1f MB%n", growth / (double) MB);

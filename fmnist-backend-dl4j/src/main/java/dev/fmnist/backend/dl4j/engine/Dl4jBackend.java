@@ -1,5 +1,6 @@
 package dev.fmnist.backend.dl4j.engine;
 
+import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
@@ -39,12 +40,18 @@ public final class Dl4jBackend implements Backend {
     }
 
     @Override
+    public Capabilities capabilities() {
+        return Dl4jBackendProvider.CAPABILITIES;
+    }
+
+    @Override
     public Trainer trainer() {
-        return new SessionTrainer(name(), version(), Dl4jTrainingSession::open);
+        return new SessionTrainer(name(), version(), capabilities(), Dl4jTrainingSession::open);
     }
 
     @Override
     public Model load(ModelSpec spec, Weights weights, Provenance provenance) {
+        capabilities().require(spec, name());
         return new Dl4jModel(Dl4jNetwork.forInference(spec, weights), provenance);
     }
 

@@ -7,6 +7,7 @@ import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
 import dev.fmnist.backend.dl4j.model.Dl4jModel;
@@ -48,7 +49,7 @@ public final class Dl4jTrainingSession implements TrainingSession {
     }
 
     @Override
-    public void step(Batch batch, StepMetrics metrics) {
+    public void step(Batch batch, StepContext context, StepMetrics metrics) {
         int n = batch.count();
         synchronized (network) {
             Nd4jRuntime.onThisThread();

@@ -122,10 +122,10 @@ public final class DenseNetwork {
             for (int r = 0; r < inputs[l]; r++) {
                 System.arraycopy(kernel[l], r * strides[l], k, r * units[l], units[l]);
             }
-            out.add(new Tensor("dense_" + l + "/kernel", new int[] {inputs[l], units[l]}, k));
+            out.add(new Tensor(Weights.denseName(l) + "/kernel", new int[] {inputs[l], units[l]}, k));
             float[] b = new float[units[l]];
             System.arraycopy(bias[l], 0, b, 0, units[l]);
-            out.add(new Tensor("dense_" + l + "/bias", new int[] {units[l]}, b));
+            out.add(new Tensor(Weights.denseName(l) + "/bias", new int[] {units[l]}, b));
         }
         return new Weights(out);
     }

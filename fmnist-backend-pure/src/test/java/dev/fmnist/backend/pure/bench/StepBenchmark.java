@@ -6,6 +6,7 @@ import dev.fmnist.api.data.BatchPlan;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.model.Initializers;
 import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.backend.pure.PureSession;
 import dev.fmnist.backend.pure.kernel.KernelSelector;
@@ -52,7 +53,7 @@ public final class StepBenchmark {
                 long cpu = mx.getCurrentThreadCpuTime();
                 long wall = System.nanoTime();
                 for (Batch batch : batches) {
-                    session.step(batch, metrics);
+                    session.step(batch, new StepContext(1, 1, 0), metrics);
                 }
                 wall = System.nanoTime() - wall;
                 cpu = mx.getCurrentThreadCpuTime() - cpu;

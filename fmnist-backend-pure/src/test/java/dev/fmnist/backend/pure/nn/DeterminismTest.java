@@ -31,7 +31,7 @@ class DeterminismTest {
     }
 
     private static Weights train(ModelSpec spec, Kernels kernels, int threads, TrainingConfig config) {
-        SessionTrainer trainer = new SessionTrainer("pure", "test",
+        SessionTrainer trainer = new SessionTrainer("pure", "test", dev.fmnist.backend.pure.PureBackendProvider.CAPABILITIES,
                 (s, initial, c) -> new PureSession(s, initial, c, kernels));
         TrainingResult result = trainer.fit(TrainingJob.of(spec, SyntheticData.train(), config.withThreads(threads)));
         try (var model = result.model()) {

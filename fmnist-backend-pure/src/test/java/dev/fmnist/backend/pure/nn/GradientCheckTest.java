@@ -14,6 +14,7 @@ import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Tensor;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.testing.SyntheticData;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.backend.pure.PureSession;
 import dev.fmnist.backend.pure.kernel.KernelSelector;
@@ -43,7 +44,7 @@ class GradientCheckTest {
         Weights after;
         StepMetrics metrics = new StepMetrics();
         try (PureSession session = new PureSession(SPEC, initial, config, KernelSelector.best())) {
-            session.step(batch, metrics);
+            session.step(batch, new StepContext(1, 1, 0), metrics);
             after = session.weights();
         }
         assertThat(metrics.lossSum() / SAMPLES).isCloseTo(loss(initial, batch), org.assertj.core.data.Offset.offset(1e-5));

@@ -8,6 +8,7 @@ import dev.fmnist.api.data.BatchPlan;
 import dev.fmnist.api.model.Initializers;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.testing.SyntheticData;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.backend.pure.PureSession;
 import dev.fmnist.backend.pure.kernel.KernelSelector;
@@ -32,11 +33,11 @@ class NoAllocationTest {
                 config, KernelSelector.scalar())) {
             batch.fill(data, plan, 0);
             for (int i = 0; i < 3; i++) {
-                session.step(batch, metrics);
+                session.step(batch, new StepContext(1, 1, 0), metrics);
             }
             long before = mx.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 20; i++) {
-                session.step(batch, metrics);
+                session.step(batch, new StepContext(1, 1, 0), metrics);
             }
             long allocated = mx.getCurrentThreadAllocatedBytes() - before;
             assertThat(allocated).as("bytes allocated by 20 steps").isLessThan(1024);

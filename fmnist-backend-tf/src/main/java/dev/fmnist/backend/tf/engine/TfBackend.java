@@ -1,5 +1,6 @@
 package dev.fmnist.backend.tf.engine;
 
+import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
@@ -53,13 +54,19 @@ public final class TfBackend implements Backend {
     }
 
     @Override
+    public Capabilities capabilities() {
+        return TfBackendProvider.CAPABILITIES;
+    }
+
+    @Override
     public Trainer trainer() {
-        return new SessionTrainer(name(), version(),
+        return new SessionTrainer(name(), version(), capabilities(),
                 (spec, initial, config) -> TfTrainingSession.open(spec, initial, config, inferenceThreads));
     }
 
     @Override
     public Model load(ModelSpec spec, Weights weights, Provenance provenance) {
+        capabilities().require(spec, name());
         return TfModel.load(spec, weights, provenance, inferenceThreads);
     }
 

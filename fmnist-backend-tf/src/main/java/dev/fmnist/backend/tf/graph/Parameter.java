@@ -8,7 +8,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * One trainable tensor of the network in the portable layout, with the ops that set it.
  *
- * @param name the portable name, such as {@code dense_0/kernel}
+ * @param name the portable name, such as {@code dense/kernel}
  * @param shape its portable shape ({@code [in, out]} for kernels, {@code [out]} for biases)
  * @param variable the graph variable holding it
  * @param value the placeholder fed when loading weights

@@ -6,6 +6,7 @@ import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
 
@@ -30,7 +31,7 @@ public final class TfTrainingSession implements TrainingSession {
     }
 
     @Override
-    public void step(Batch batch, StepMetrics metrics) {
+    public void step(Batch batch, StepContext context, StepMetrics metrics) {
         runner.step(batch, metrics);
     }
 
