@@ -28,14 +28,16 @@ public final class TrainingGraph {
     private final Operand<TInt32> correct;
     private final Op train;
     private final Op resetOptimizer;
+    private final UpdateRule rule;
 
-    private TrainingGraph(Placeholder<TInt32> labels, Operand<TFloat32> lossSum, Operand<TInt32> correct, Op train,
-            Op resetOptimizer) {
+    private TrainingGraph(Placeholder<TInt32> labels, Operand<TFloat32> lossSum, Operand<TInt32> correct,
+            UpdateRule rule) {
         this.labels = labels;
         this.lossSum = lossSum;
         this.correct = correct;
-        this.train = train;
-        this.resetOptimizer = resetOptimizer;
+        this.train = rule.apply();
+        this.resetOptimizer = rule.reset();
+        this.rule = rule;
     }
 
     /** Adds loss, metrics, gradients and the update of {@code optimizer} to the graph of {@code net}. */
@@ -63,7 +65,7 @@ public final class TrainingGraph {
             grads.add(gradients.<TFloat32>dy(i));
         }
         UpdateRule rule = UpdateRule.build(tf.withSubScope("update"), net.parameters(), grads, optimizer);
-        return new TrainingGraph(labels, lossSum, correct, rule.apply(), rule.reset());
+        return new TrainingGraph(labels, lossSum, correct, rule);
     }
 
     /** Labels of the batch, {@code [batch]} integers in 0..9. */
@@ -84,6 +86,36 @@ public final class TrainingGraph {
     /** Applies one optimizer step to every parameter. */
     public Op train() {
         return train;
+    }
+
+    /** The placeholder {@link #setLearningRate()} copies into the learning rate. */
+    public Placeholder<TFloat32> learningRate() {
+        return rule.rate();
+    }
+
+    /** Sets the learning rate from {@link #learningRate()}. */
+    public Op setLearningRate() {
+        return rule.setRate();
+    }
+
+    /** The optimizer's step counter. */
+    public Operand<TFloat32> iterations() {
+        return rule.step();
+    }
+
+    /** The placeholder {@link #setIterations()} copies into the step counter. */
+    public Placeholder<TFloat32> iterationsValue() {
+        return rule.stepValue();
+    }
+
+    /** Sets the step counter. */
+    public Op setIterations() {
+        return rule.setStep();
+    }
+
+    /** The optimizer's state tensors, parameter by parameter, in Keras's slot order. */
+    public List<OptimizerSlot> slots() {
+        return rule.slots();
     }
 
     /** Zeros the optimizer's state (moments, step count); run once after loading weights. */
