@@ -66,7 +66,7 @@ class NetworkMappingTest {
         Provenance provenance = provenance();
         assertThatThrownBy(() -> dl4j.load(conv, null, provenance))
                 .isInstanceOf(UnsupportedModelException.class).hasMessageContaining("'conv2d'");
-        ModelSpec hiddenSoftmax = new ModelSpec("s", List.of(new LayerSpec.Dense(20, Activation.SOFTMAX),
+        ModelSpec hiddenSoftmax = new ModelSpec("s", List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(20, Activation.SOFTMAX),
                 new LayerSpec.Dense(FashionClass.COUNT, Activation.SOFTMAX)));
         assertThatThrownBy(() -> dl4j.load(hiddenSoftmax, Initializers.glorotUniform(hiddenSoftmax, 1), provenance))
                 .isInstanceOf(UnsupportedModelException.class).hasMessageContaining("hidden");

@@ -9,7 +9,7 @@ import java.util.List;
  * What {@code fmnist benchmark} measures.
  *
  * @param backends backend names, each measured in its own child JVM
- * @param model model preset name
+ * @param model a model preset name or the absolute path of a JSON description
  * @param epochs epochs per repeat
  * @param batchSize training batch size
  * @param repeat training runs per backend (the median epoch time is reported)

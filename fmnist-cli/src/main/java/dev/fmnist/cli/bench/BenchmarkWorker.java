@@ -7,6 +7,7 @@ import dev.fmnist.api.error.FmnistException;
 import dev.fmnist.api.eval.Evaluator;
 import dev.fmnist.api.json.Json;
 import dev.fmnist.api.model.Model;
+import dev.fmnist.api.io.ModelDescriptions;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendRegistry;
@@ -54,7 +55,7 @@ public final class BenchmarkWorker {
 
     private static BenchmarkResult measure(Map<String, String> o) {
         String name = o.get("--backend");
-        ModelSpec spec = ModelSpec.preset(o.getOrDefault("--model", "mlp"));
+        ModelSpec spec = ModelDescriptions.resolve(o.getOrDefault("--model", "mlp"), Path.of("").toAbsolutePath());
         TrainingConfig config = TrainingConfig.defaults()
                 .withEpochs(Integer.parseInt(o.getOrDefault("--epochs", "1")))
                 .withBatchSize(Integer.parseInt(o.getOrDefault("--batch-size", "32")))

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "backends", mixinStandardHelpOptions = true,
         description = {"Lists the backends and whether they can run here.", "",
             "Lists every backend found, built in (on the class path) or from plugin jars: its version, whether it "
-                + "uses native code, and whether it can run here.",
+                + "uses native code, whether it can run here, and the layer types (with their restrictions) it runs.",
             "Only the providers are asked (their availability check looks at the platform and classes); no backend "
                 + "is created and no native library is loaded.",
             "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})
@@ -37,7 +37,7 @@ public final class BackendsCommand implements Callable<Integer> {
 
     /** What is known about one backend. */
     record Row(String name, String version, boolean nativeCode, boolean available, String reason, String source,
-            String description, int rank) {
+            String description, int rank, List<String> layers) {
     }
 
     @Override
@@ -70,8 +70,15 @@ public final class BackendsCommand implements Callable<Integer> {
         } catch (RuntimeException | LinkageError e) {
             availability = Availability.no("availability check failed: " + ErrorReporter.message(e));
         }
+        List<String> layers;
+        try {
+            layers = p.capabilities().describe();
+        } catch (RuntimeException | LinkageError e) {
+            layers = List.of("? (capability query failed: " + ErrorReporter.message(e) + ")");
+        }
         return new Row(p.name(), safe(p::version), p.usesNativeCode(), availability.available(),
-                availability.reason() == null ? "" : availability.reason(), source, safe(p::description), p.rank());
+                availability.reason() == null ? "" : availability.reason(), source, safe(p::description), p.rank(),
+                layers);
     }
 
     private static String safe(java.util.function.Supplier<String> value) {
@@ -97,6 +104,7 @@ public final class BackendsCommand implements Callable<Integer> {
                 String name = r.name() + (r.name().equals(defaultName) ? "*" : "");
                 out.printf(Locale.ROOT, format, name, r.version(), r.nativeCode() ? "yes" : "no",
                         r.available() ? "yes" : "no", r.description() + " [" + r.source() + "]");
+                out.printf(Locale.ROOT, "%-" + nameWidth + "s   runs: %s%n", "", String.join(", ", r.layers()));
                 if (!r.reason().isBlank()) {
                     out.printf(Locale.ROOT, "%-" + nameWidth + "s   %s%n", "",
                             (r.available() ? "note: " : "cannot run here: ") + r.reason());
@@ -130,6 +138,7 @@ public final class BackendsCommand implements Callable<Integer> {
             m.put("reason", r.reason());
             m.put("rank", r.rank());
             m.put("source", r.source());
+            m.put("layers", new ArrayList<Object>(r.layers()));
             list.add(m);
         }
         doc.put("backends", list);

@@ -1,6 +1,7 @@
 package dev.fmnist.cli.command;
 
 import dev.fmnist.api.Fmnist;
+import dev.fmnist.api.io.ModelDescriptions;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.cli.bench.BenchmarkResult;
 import dev.fmnist.cli.bench.BenchmarkRunner;
@@ -35,7 +36,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Backends to measure (default: pure,dl4j,tf).")
     List<String> backends = List.of("pure", "dl4j", "tf");
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model preset (default: mlp).")
+    @Option(names = "--model", paramLabel = "PRESET|FILE",
+            description = "Network: a preset (mlp, cnn) or a JSON description, fmnist's or Keras's (default: mlp).")
     String model = "mlp";
 
     @Option(names = "--epochs", description = "Epochs per repeat (default: 1).")
@@ -65,9 +67,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelSpec.preset(model);
+        ModelSpec spec = ModelDescriptions.resolve(model, context.resolve(Path.of("")));
+        String modelArgument = ModelSpec.PRESETS.contains(model) ? model : context.resolve(Path.of(model)).toString();
         Path dataDir = context.locator(data).locate().directory();
-        BenchmarkSettings settings = new BenchmarkSettings(backends, model, epochs, batchSize, repeat, seed, threads,
+        BenchmarkSettings settings = new BenchmarkSettings(backends, modelArgument, epochs, batchSize, repeat, seed, threads,
                 dataDir);
         List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
         context.plugins().jars().forEach(jar -> classPath.add(jar.toString()));
@@ -80,7 +83,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             doc.put("fmnist_version", Fmnist.VERSION);
             doc.put("date", LocalDate.now().toString());
             doc.put("cores", Runtime.getRuntime().availableProcessors());
-            doc.put("settings", Map.of("model", model, "epochs", epochs, "batch_size", batchSize, "repeat", repeat,
+            doc.put("settings", Map.of("model", spec.name(), "parameters", spec.parameterCount(), "epochs", epochs,
+                    "batch_size", batchSize, "repeat", repeat,
                     "seed", seed, "threads", threads));
             List<Object> rows = new ArrayList<>();
             for (BenchmarkResult r : results) {
@@ -92,7 +96,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             JsonOutput.print(context.out(), doc);
         } else {
             context.out().printf("fmnist benchmark: %s, %d epoch(s) x %d repeat(s), batch %d, seed %d, %d cores, %s%n",
-                    model, epochs, repeat, batchSize, seed, Runtime.getRuntime().availableProcessors(),
+                    spec.name(), epochs, repeat, batchSize, seed, Runtime.getRuntime().availableProcessors(),
                     LocalDate.now());
             context.out().print(BenchmarkTable.format(results));
         }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "fmnist", mixinStandardHelpOptions = true, versionProvider = FmnistCommand.Version.class,
         description = {"Trains, evaluates and serves Fashion-MNIST classifiers on pluggable backends.", ""},
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class,
-            ReportCommand.class, BackendsCommand.class, DataCommand.class, BenchmarkCommand.class},
+            ReportCommand.class, SummaryCommand.class, BackendsCommand.class, DataCommand.class,
+            BenchmarkCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 130 training stopped by Ctrl-C (and saved).",
             "Environment: FMNIST_BACKEND (default backend), FMNIST_DATA (data directory),",
             "  FMNIST_PLUGINS (plugin directories), FMNIST_JAVA_OPTS (JVM options for the launcher)."})

@@ -3,6 +3,7 @@ package dev.fmnist.cli.command;
 import dev.fmnist.api.io.ModelFile;
 import dev.fmnist.api.io.SavedModel;
 import dev.fmnist.api.model.Model;
+import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
@@ -12,8 +13,9 @@ import java.util.Optional;
 
 /**
  * A model file loaded onto a backend: the one named with {@code --backend}, else the one that trained it
- * (from its provenance) when it is installed and can run here, else the default backend (with a note on
- * stderr saying why).
+ * (from its provenance) when it is installed, can run here and runs the network (its capabilities), else
+ * the default backend, else the first available backend that runs the network (with a note on stderr
+ * saying why). When none runs it, the default backend's refusal names the layer and option.
  *
  * @param path the model file
  * @param saved the file's contents
@@ -42,17 +44,32 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
         String why;
         if (provider.isPresent()) {
             Availability availability = provider.get().availability();
-            if (availability.available()) {
+            Optional<String> problem = provider.get().capabilities().problem(saved.spec());
+            if (availability.available() && problem.isEmpty()) {
                 return trainedBy;
             }
-            why = "cannot run here (" + availability.reason() + ")";
+            why = availability.available() ? "cannot run this network (" + problem.get() + ")"
+                    : "cannot run here (" + availability.reason() + ")";
         } else {
             why = "is not installed";
         }
-        String fallback = context.defaultBackend();
+        String fallback = runnerOf(registry, saved.spec(), context.defaultBackend());
         context.err().println("fmnist: note: the model was trained with '" + trainedBy + "', which " + why
                 + "; using '" + fallback + "'");
         return fallback;
+    }
+
+    /** The default backend if it runs {@code spec}, else the first available one that does, else the default. */
+    private static String runnerOf(BackendRegistry registry, ModelSpec spec, String defaultName) {
+        if (registry.provider(defaultName).capabilities().supports(spec)) {
+            return defaultName;
+        }
+        for (BackendProvider p : registry.providers()) {
+            if (p.availability().available() && p.capabilities().supports(spec)) {
+                return p.name();
+            }
+        }
+        return defaultName;
     }
 
     /** One line about the model: network, who trained it, how far. */

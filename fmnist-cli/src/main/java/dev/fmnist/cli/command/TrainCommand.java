@@ -6,10 +6,12 @@ import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.eval.Evaluator;
+import dev.fmnist.api.io.ModelDescriptions;
 import dev.fmnist.api.io.ModelFile;
 import dev.fmnist.api.io.SavedModel;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.ModelSummary;
 import dev.fmnist.api.model.Prediction;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.training.History;
@@ -65,9 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Backend to train on (default: FMNIST_BACKEND, else pure). See 'fmnist backends'.")
     String backend;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
-            description = "Network preset (default: ${DEFAULT-VALUE}; known: mlp = Flatten -> Dense 128 ReLU -> "
-                    + "Dense 10 softmax).")
+    @Option(names = "--model", paramLabel = "PRESET|FILE", defaultValue = "mlp",
+            description = "Network: a preset (default: ${DEFAULT-VALUE}; mlp = Flatten -> Dense 128 ReLU -> Dense 10 "
+                    + "softmax, cnn = two 3x3 conv + max-pool blocks -> Dense 128 -> Dense 10), or a JSON description "
+                    + "(fmnist's own or Keras's model.to_json()). See 'fmnist summary'.")
     String model;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -124,13 +127,14 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = context.out();
         SavedModel resumed = from == null ? null : readResumable();
-        ModelSpec spec = resumed != null ? resumed.spec() : ModelSpec.preset(model);
+        ModelSpec spec = resumed != null ? resumed.spec()
+                : ModelDescriptions.resolve(model, context.resolve(Path.of("")));
         TrainingConfig config = resumed != null
                 ? resumed.provenance().config().withEpochs(epochs).withThreads(threads)
                 : fit.apply(TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize).withSeed(seed)
                         .withThreads(threads));
         String backendName = backend != null ? backend : context.defaultBackend();
-        context.registry().provider(backendName);
+        context.registry().provider(backendName).capabilities().require(spec, backendName);
         Path modelFile = context.resolve(outFile != null ? outFile : defaultModelFile(backendName, spec));
         if (resumed != null && modelFile.equals(context.resolve(from))) {
             throw new InvalidInputException("--out " + modelFile + " would overwrite the --from model; choose "
@@ -154,6 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("Train images: " + Texts.shape(train) + ", labels: " + train.size());
             out.println("Test images:  " + Texts.shape(test) + ", labels: " + test.size());
             out.println("Model: " + spec.summary() + " (" + Texts.thousands(spec.parameterCount()) + " parameters)");
+            out.print(ModelSummary.of(spec).toText());
             out.println("Training: " + TrainingTexts.describe(config, train.size()));
             if (resumed != null) {
                 out.println(TrainingTexts.resuming(from, resumed, epochs));

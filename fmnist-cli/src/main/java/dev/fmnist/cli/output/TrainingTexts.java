@@ -72,6 +72,35 @@ public final class TrainingTexts {
                 + (model.optimizer() == null ? " (the file has no optimizer state: the optimizer starts afresh)" : "");
     }
 
+    /**
+     * A model file's training in a few lines: the epochs and where early stopping ended them, the best
+     * epoch, the learning rate's course and the test result.
+     */
+    public static List<String> historyLines(History history) {
+        List<String> out = new ArrayList<>();
+        if (history.epochs().isEmpty()) {
+            out.add("Training history: none recorded");
+            return out;
+        }
+        out.add("Trained epochs: " + history.epochs().size() + (history.stoppedEpoch() > 0
+                ? " (early stopping after epoch " + history.stoppedEpoch() + ")" : ""));
+        out.addAll(callbackNotes(history).stream().filter(l -> l.startsWith("Best")).toList());
+        double[] rates = history.epochs().stream().mapToDouble(e -> e.learningRate()).filter(Double::isFinite)
+                .toArray();
+        if (rates.length > 0) {
+            StringBuilder sb = new StringBuilder("Learning rate per epoch:");
+            for (double r : rates) {
+                sb.append(String.format(Locale.ROOT, " %.3g", r));
+            }
+            out.add(sb.toString());
+        }
+        if (history.hasTest()) {
+            out.add(String.format(Locale.ROOT, "Test loss: %.4f - test accuracy: %.4f (evaluated once after training)",
+                    history.testLoss(), history.testAccuracy()));
+        }
+        return out;
+    }
+
     /** Keras's messages for what the callbacks did: where training stopped and which epoch was best. */
     public static List<String> callbackNotes(History history) {
         List<String> out = new ArrayList<>();
