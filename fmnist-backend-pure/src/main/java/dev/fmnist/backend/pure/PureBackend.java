@@ -1,7 +1,9 @@
 package dev.fmnist.backend.pure;
 
 import dev.fmnist.api.Fmnist;
+import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.model.Capabilities;
+import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
@@ -11,6 +13,7 @@ import dev.fmnist.api.training.SessionTrainer;
 import dev.fmnist.api.training.Trainer;
 import dev.fmnist.backend.pure.kernel.Kernels;
 import dev.fmnist.backend.pure.nn.DenseNetwork;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,14 +52,46 @@ public final class PureBackend implements Backend {
     @Override
     public Trainer trainer() {
         return new SessionTrainer(name(), version(), capabilities(),
-                (spec, initial, config) -> new PureSession(spec, initial, config, kernels));
+                (spec, initial, config) -> denseStack(spec) ? new PureSession(spec, initial, config, kernels)
+                        : new LayerSession(spec, initial, config, kernels));
     }
 
     @Override
     public Model load(ModelSpec spec, Weights weights, Provenance provenance) {
         capabilities().require(spec, name());
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (!denseStack(spec)) {
+            weights.checkMatches(spec);
+            return new LayerModel(spec, weights, provenance, kernels, threads);
+        }
         DenseNetwork net = new DenseNetwork(spec, weights, kernels);
-        return new PureModel(net, provenance, Runtime.getRuntime().availableProcessors());
+        return new PureModel(net, provenance, threads);
+    }
+
+    /**
+     * Whether {@code spec} takes the dense-only fast path ({@link DenseNetwork}): Flatten then Dense layers
+     * with biases, ReLU or linear hidden, softmax last, pixels in [0, 1]. Every other network runs on the
+     * layer engine.
+     */
+    static boolean denseStack(ModelSpec spec) {
+        if (!spec.inputRange().isUnit()) {
+            return false;
+        }
+        List<LayerSpec> layers = spec.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            boolean last = i == layers.size() - 1;
+            if (l instanceof LayerSpec.Dense d) {
+                boolean ok = d.useBias() && (last ? d.activation() == Activation.SOFTMAX
+                        : d.activation() == Activation.RELU || d.activation() == Activation.LINEAR);
+                if (!ok) {
+                    return false;
+                }
+            } else if (!(l instanceof LayerSpec.Flatten) || i != 0) {
+                return false;
+            }
+        }
+        return layers.get(0) instanceof LayerSpec.Flatten || spec.inputShape().rank() == 1;
     }
 
     @Override

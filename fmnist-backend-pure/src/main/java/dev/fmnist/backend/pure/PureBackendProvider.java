@@ -41,18 +41,32 @@ public final class PureBackendProvider implements BackendProvider {
     }
 
     /**
-     * What the pure backend runs for now: dense stacks (Flatten and Dense with a bias, ReLU or linear hidden
-     * activations, softmax last).
+     * What the pure backend runs: every layer type of the API, in any order, with every option, except a
+     * softmax before the last layer and BatchNormalization over an axis other than the last; any input range.
      */
     public static final Capabilities CAPABILITIES = Capabilities.builder()
+            .allow(LayerSpec.InputLayer.class)
             .allow(LayerSpec.Flatten.class)
-            .allow(LayerSpec.Dense.class, "with a bias; relu or linear hidden, softmax last", (d, node, last) ->
-                    !d.useBias() ? "use_bias=false"
-                            : last ? (d.activation() == Activation.SOFTMAX ? null
-                                    : "activation '" + d.activation().keyword() + "' on the last layer")
-                            : d.activation() == Activation.RELU || d.activation() == Activation.LINEAR ? null
-                            : "activation '" + d.activation().keyword() + "'")
+            .allow(LayerSpec.Reshape.class)
+            .allow(LayerSpec.Dense.class, "softmax only last", (d, node, last) -> softmaxOnlyLast(d.activation(), last))
+            .allow(LayerSpec.Conv2D.class, "any kernel, strides and padding; no softmax", (c, node, last) ->
+                    c.activation() == Activation.SOFTMAX ? "activation 'softmax'" : null)
+            .allow(LayerSpec.MaxPooling2D.class)
+            .allow(LayerSpec.AveragePooling2D.class)
+            .allow(LayerSpec.GlobalAveragePooling2D.class)
+            .allow(LayerSpec.BatchNormalization.class, "over the last axis", (b, node, last) ->
+                    b.axis() == -1 || b.axis() == node.input().rank() ? null : "axis " + b.axis())
+            .allow(LayerSpec.Dropout.class)
+            .allow(LayerSpec.ActivationLayer.class, "softmax only last", (a, node, last) ->
+                    softmaxOnlyLast(a.activation(), last))
+            .allow(LayerSpec.ReLU.class)
+            .allow(LayerSpec.Softmax.class, "only last", (a, node, last) -> last ? null : "softmax before the last layer")
+            .anyInputRange()
             .build();
+
+    private static String softmaxOnlyLast(Activation a, boolean last) {
+        return a == Activation.SOFTMAX && !last ? "activation 'softmax' before the last layer" : null;
+    }
 
     @Override
     public Capabilities capabilities() {

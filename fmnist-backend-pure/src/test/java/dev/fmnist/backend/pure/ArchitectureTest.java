@@ -23,8 +23,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheVectorKernelsTouchTheVectorApi() {
+    void onlyTheVectorKernelsAndGemmTouchTheVectorApi() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorKernels")
+                .and().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorGemm")
                 .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
                 .check(MAIN);
     }

@@ -84,6 +84,21 @@ public interface Kernels {
         }
     }
 
+    /**
+     * A matrix product: for {@code i < m}, {@code j < n}, with {@code A(i,q) = a[aOff + i*aRow + q*aCol]},
+     * {@code B(q,j) = b[bOff + q*ldb + j]} and {@code C(i,j) = c[cOff + i*ldc + j]}:
+     * {@code acc = accumulate ? C(i,j) : 0}, then for {@code q = 0..k-1} in order
+     * {@code acc = fma(A(i,q), B(q,j), acc)}, and {@code C(i,j) = acc}.
+     *
+     * <p>Every element is one chain of fused multiply-adds over {@code q} in increasing order, so the
+     * result does not depend on how callers split {@code i}, {@code j} (or {@code q} into consecutive
+     * ranges with {@code accumulate}) between calls or threads. {@code aRow}/{@code aCol} give A either
+     * way round: {@code (lda, 1)} for A as stored, {@code (1, lda)} for its transpose, {@code (0, 0)} for a
+     * single repeated coefficient (a column sum when it is 1).
+     */
+    void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate);
+
     /** {@code a[i] = max(a[i], 0)} for {@code i} in {@code [off, off+len)} ({@link Math#max} semantics, NaN stays). */
     void relu(float[] a, int off, int len);
 

@@ -78,4 +78,23 @@ public final class ScalarKernels implements Kernels {
             w[off + i] += vel;
         }
     }
+    @Override
+    public void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, ci, ci + n, 0f);
+            }
+            int ai = aOff + i * aRow;
+            // Row by row over q: each C(i,j) still sees its fused multiply-adds in increasing q.
+            for (int q = 0; q < k; q++) {
+                float x = a[ai + q * aCol];
+                int bq = bOff + q * ldb;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = Math.fma(x, b[bq + j], c[ci + j]);
+                }
+            }
+        }
+    }
 }

@@ -627,4 +627,10 @@ final class VectorKernels implements Kernels {
             ScalarKernels.INSTANCE.sgd(w, velocity, off + i, g, gOff + i, len - i, learningRate, momentum);
         }
     }
+
+    @Override
+    public void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        VectorGemm.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
 }

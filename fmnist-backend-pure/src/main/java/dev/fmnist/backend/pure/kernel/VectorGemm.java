@@ -1,0 +1,260 @@
+package dev.fmnist.backend.pure.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Kernels#gemm} on the Vector API: register tiles of four rows by four, two or one vectors (16
+ * accumulators with AVX-512's 16 lanes: each step of {@code q} loads four vectors of B and broadcasts
+ * four coefficients of A for 16 fused multiply-adds), then single rows, then the last columns that do not
+ * fill a vector one at a time. Every element of C is the same chain of fused multiply-adds over {@code q}
+ * as in {@link ScalarKernels#gemm}, so the two agree bit for bit.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorGemm() {
+    }
+
+    static void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!accumulate) {
+            // Start every chain from +0 in memory: a vector chosen between two values would not stay in registers.
+            for (int r = 0; r < m; r++) {
+                java.util.Arrays.fill(c, cOff + r * ldc, cOff + r * ldc + n, 0f);
+            }
+        }
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int ai = aOff + i * aRow;
+            int ci = cOff + i * ldc;
+            int j = 0;
+            for (; j + 4 * L <= n; j += 4 * L) {
+                tile4x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+            }
+            if (j + 2 * L <= n) {
+                tile4x2(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+                j += 2 * L;
+            }
+            if (j + L <= n) {
+                tile4x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+                j += L;
+            }
+            for (int r = 0; r < 4; r++) {
+                columns(j, n, k, a, ai + r * aRow, aCol, b, bOff, ldb, c, ci + r * ldc);
+            }
+        }
+        for (; i < m; i++) {
+            int ai = aOff + i * aRow;
+            int ci = cOff + i * ldc;
+            int j = 0;
+            for (; j + 4 * L <= n; j += 4 * L) {
+                tile1x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+            }
+            for (; j + L <= n; j += L) {
+                tile1x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+            }
+            columns(j, n, k, a, ai, aCol, b, bOff, ldb, c, ci);
+        }
+    }
+
+    /** Columns {@code from..n-1} of one row, one element at a time (the same chain as the vectors'). */
+    private static void columns(int from, int n, int k, float[] a, int ai, int aCol, float[] b, int bOff, int ldb,
+            float[] c, int ci) {
+        for (int j = from; j < n; j++) {
+            float acc = c[ci + j];
+            int bq = bOff + j;
+            for (int q = 0; q < k; q++) {
+                acc = Math.fma(a[ai + q * aCol], b[bq], acc);
+                bq += ldb;
+            }
+            c[ci + j] = acc;
+        }
+    }
+
+    private static void tile4x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
+        FloatVector c02 = FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L);
+        FloatVector c12 = FloatVector.fromArray(S, c, cij + 1 * ldc + 2 * L);
+        FloatVector c13 = FloatVector.fromArray(S, c, cij + 1 * ldc + 3 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L);
+        FloatVector c22 = FloatVector.fromArray(S, c, cij + 2 * ldc + 2 * L);
+        FloatVector c23 = FloatVector.fromArray(S, c, cij + 2 * ldc + 3 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L);
+        FloatVector c32 = FloatVector.fromArray(S, c, cij + 3 * ldc + 2 * L);
+        FloatVector c33 = FloatVector.fromArray(S, c, cij + 3 * ldc + 3 * L);
+        int a0 = ai + 0 * aRow;
+        int a1 = ai + 1 * aRow;
+        int a2 = ai + 2 * aRow;
+        int a3 = ai + 3 * aRow;
+        int bq = bj;
+        for (int q = 0; q < k; q++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bq + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bq + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bq + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bq + 3 * L);
+            int aq = q * aCol;
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + aq]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            c02 = b2.fma(x0, c02);
+            c03 = b3.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + aq]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            c12 = b2.fma(x1, c12);
+            c13 = b3.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + aq]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            c22 = b2.fma(x2, c22);
+            c23 = b3.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + aq]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            c32 = b2.fma(x3, c32);
+            c33 = b3.fma(x3, c33);
+            bq += ldb;
+        }
+        c00.intoArray(c, cij + 0 * ldc + 0 * L);
+        c01.intoArray(c, cij + 0 * ldc + 1 * L);
+        c02.intoArray(c, cij + 0 * ldc + 2 * L);
+        c03.intoArray(c, cij + 0 * ldc + 3 * L);
+        c10.intoArray(c, cij + 1 * ldc + 0 * L);
+        c11.intoArray(c, cij + 1 * ldc + 1 * L);
+        c12.intoArray(c, cij + 1 * ldc + 2 * L);
+        c13.intoArray(c, cij + 1 * ldc + 3 * L);
+        c20.intoArray(c, cij + 2 * ldc + 0 * L);
+        c21.intoArray(c, cij + 2 * ldc + 1 * L);
+        c22.intoArray(c, cij + 2 * ldc + 2 * L);
+        c23.intoArray(c, cij + 2 * ldc + 3 * L);
+        c30.intoArray(c, cij + 3 * ldc + 0 * L);
+        c31.intoArray(c, cij + 3 * ldc + 1 * L);
+        c32.intoArray(c, cij + 3 * ldc + 2 * L);
+        c33.intoArray(c, cij + 3 * ldc + 3 * L);
+    }
+
+    private static void tile4x2(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L);
+        int a0 = ai + 0 * aRow;
+        int a1 = ai + 1 * aRow;
+        int a2 = ai + 2 * aRow;
+        int a3 = ai + 3 * aRow;
+        int bq = bj;
+        for (int q = 0; q < k; q++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bq + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bq + 1 * L);
+            int aq = q * aCol;
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + aq]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + aq]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + aq]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + aq]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            bq += ldb;
+        }
+        c00.intoArray(c, cij + 0 * ldc + 0 * L);
+        c01.intoArray(c, cij + 0 * ldc + 1 * L);
+        c10.intoArray(c, cij + 1 * ldc + 0 * L);
+        c11.intoArray(c, cij + 1 * ldc + 1 * L);
+        c20.intoArray(c, cij + 2 * ldc + 0 * L);
+        c21.intoArray(c, cij + 2 * ldc + 1 * L);
+        c30.intoArray(c, cij + 3 * ldc + 0 * L);
+        c31.intoArray(c, cij + 3 * ldc + 1 * L);
+    }
+
+    private static void tile4x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
+        int a0 = ai + 0 * aRow;
+        int a1 = ai + 1 * aRow;
+        int a2 = ai + 2 * aRow;
+        int a3 = ai + 3 * aRow;
+        int bq = bj;
+        for (int q = 0; q < k; q++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bq + 0 * L);
+            int aq = q * aCol;
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + aq]);
+            c00 = b0.fma(x0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + aq]);
+            c10 = b0.fma(x1, c10);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + aq]);
+            c20 = b0.fma(x2, c20);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + aq]);
+            c30 = b0.fma(x3, c30);
+            bq += ldb;
+        }
+        c00.intoArray(c, cij + 0 * ldc + 0 * L);
+        c10.intoArray(c, cij + 1 * ldc + 0 * L);
+        c20.intoArray(c, cij + 2 * ldc + 0 * L);
+        c30.intoArray(c, cij + 3 * ldc + 0 * L);
+    }
+
+    private static void tile1x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
+        FloatVector c02 = FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L);
+        int a0 = ai + 0 * aRow;
+        int bq = bj;
+        for (int q = 0; q < k; q++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bq + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bq + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bq + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bq + 3 * L);
+            int aq = q * aCol;
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + aq]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            c02 = b2.fma(x0, c02);
+            c03 = b3.fma(x0, c03);
+            bq += ldb;
+        }
+        c00.intoArray(c, cij + 0 * ldc + 0 * L);
+        c01.intoArray(c, cij + 0 * ldc + 1 * L);
+        c02.intoArray(c, cij + 0 * ldc + 2 * L);
+        c03.intoArray(c, cij + 0 * ldc + 3 * L);
+    }
+
+    private static void tile1x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
+            float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+        int a0 = ai + 0 * aRow;
+        int bq = bj;
+        for (int q = 0; q < k; q++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bq + 0 * L);
+            int aq = q * aCol;
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + aq]);
+            c00 = b0.fma(x0, c00);
+            bq += ldb;
+        }
+        c00.intoArray(c, cij + 0 * ldc + 0 * L);
+    }
+
+}

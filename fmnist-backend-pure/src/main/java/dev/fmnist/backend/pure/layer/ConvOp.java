@@ -1,0 +1,226 @@
+package dev.fmnist.backend.pure.layer;
+
+import dev.fmnist.api.model.Activation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Conv2D as Keras computes it (cross-correlation, kernel {@code [kh, kw, in, filters]}, TensorFlow's
+ * {@code same} or {@code valid} placement), by im2col and {@link dev.fmnist.backend.pure.kernel.Kernels#gemm}:
+ * each sample's windows are laid out as the rows of a {@code positions x (kh*kw*in)} matrix (kept for the
+ * kernel gradient), which times the kernel, itself a {@code (kh*kw*in) x filters} matrix in Keras's
+ * layout, gives the output.
+ *
+ * <p>Threads split the forward pass and the input gradient by samples, and the kernel gradient by
+ * blocks of its rows and columns, each a sum over the whole batch's positions in order (in blocks of
+ * {@link #P_BLOCK} positions that stay in cache): no sum depends on the split.
+ */
+public final class ConvOp extends Op {
+    /** Positions per block of the kernel gradient's sum. */
+    static final int P_BLOCK = 256;
+    private static final int K_CHUNK = 16;
+    private static final float[] ONE = {1f};
+
+    private final Window wy;
+    private final Window wx;
+    private final int cin;
+    private final int filters;
+    private final int k;
+    private final int p;
+    private final Activation act;
+    private final Param kernel;
+    private final Param bias;
+    private final int kChunks;
+    private final int jWidth;
+    private final int jChunks;
+    private float[] col;
+    private float[] wt;
+    private float[][] dcol;
+    private Exec exec;
+    private final Exec.Item forwardItem = this::forwardSample;
+    private final Exec.Item inputItem = this::inputGradient;
+    private final Exec.Item paramItem = this::parameterGradient;
+
+    /**
+     * @param same TensorFlow's {@code same} padding, else {@code valid}
+     * @param useBias whether there is a bias
+     */
+    public ConvOp(String name, Dims in, int filters, int kh, int kw, int sh, int sw, boolean same,
+            Activation act, boolean useBias) {
+        this(name, in, filters, Window.of(in.h(), kh, sh, same), Window.of(in.w(), kw, sw, same), act, useBias);
+    }
+
+    private ConvOp(String name, Dims in, int filters, Window wy, Window wx, Activation act, boolean useBias) {
+        super(name, in, new Dims(wy.out(), wx.out(), filters));
+        this.wy = wy;
+        this.wx = wx;
+        this.cin = in.c();
+        this.filters = filters;
+        this.k = wy.size() * wx.size() * cin;
+        this.p = out.positions();
+        this.act = act;
+        this.kernel = new Param(name + "/kernel", new int[] {wy.size(), wx.size(), cin, filters}, true);
+        this.bias = useBias ? new Param(name + "/bias", new int[] {filters}, true) : null;
+        this.kChunks = (k + K_CHUNK - 1) / K_CHUNK;
+        this.jWidth = filters >= 64 ? 64 : 16;
+        this.jChunks = (filters + jWidth - 1) / jWidth;
+    }
+
+    @Override
+    List<Param> params() {
+        return bias == null ? List.of(kernel) : List.of(kernel, bias);
+    }
+
+    @Override
+    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
+        super.bind(input, inputGradient, capacity, participants);
+        col = new float[Math.multiplyExact(capacity * p, k)];
+        wt = new float[filters * k];
+        dcol = inputGradient == null ? null : new float[participants][p * k];
+    }
+
+    @Override
+    void forward(Exec e) {
+        exec = e;
+        e.forEach(e.n, 1, forwardItem);
+    }
+
+    private void forwardSample(int s, int participant) {
+        im2col(s);
+        int yOff = s * p * filters;
+        boolean withBias = bias != null;
+        if (withBias) {
+            for (int q = 0; q < p; q++) {
+                System.arraycopy(bias.data, 0, y, yOff + q * filters, filters);
+            }
+        }
+        exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, withBias);
+        Act.apply(exec.kernels, act, y, yOff, p * filters);
+    }
+
+    /** Sample {@code s}'s windows as the rows of {@link #col}: {@code (ky, kx, c)} in Keras's kernel order. */
+    private void im2col(int s) {
+        int inW = in.w();
+        int xs = s * in.size();
+        int span = wx.size() * cin;
+        int row = s * p * k;
+        for (int oy = 0; oy < out.h(); oy++) {
+            for (int ox = 0; ox < out.w(); ox++) {
+                int q = row;
+                int ix0 = wx.input(ox, 0);
+                boolean inside = ix0 >= 0 && ix0 + wx.size() <= inW;
+                for (int ky = 0; ky < wy.size(); ky++) {
+                    int iy = wy.input(oy, ky);
+                    if (iy < 0 || iy >= in.h()) {
+                        Arrays.fill(col, q, q + span, 0f);
+                    } else if (inside) {
+                        copy(x, xs + (iy * inW + ix0) * cin, col, q, span);
+                    } else {
+                        for (int kx = 0; kx < wx.size(); kx++) {
+                            int ix = ix0 + kx;
+                            int at = q + kx * cin;
+                            if (ix < 0 || ix >= inW) {
+                                Arrays.fill(col, at, at + cin, 0f);
+                            } else {
+                                copy(x, xs + (iy * inW + ix) * cin, col, at, cin);
+                            }
+                        }
+                    }
+                    q += span;
+                }
+                row += k;
+            }
+        }
+    }
+
+    /** A copy that stays a plain loop for the short spans of thin inputs (a 3x3 window of one channel is 3 floats). */
+    private static void copy(float[] src, int from, float[] dst, int to, int len) {
+        if (len >= 32) {
+            System.arraycopy(src, from, dst, to, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            dst[to + i] = src[from + i];
+        }
+    }
+
+    @Override
+    void backward(Exec e) {
+        exec = e;
+        if (dx != null) {
+            float[] w = kernel.data;
+            for (int q = 0; q < k; q++) {
+                for (int f = 0; f < filters; f++) {
+                    wt[f * k + q] = w[q * filters + f];
+                }
+            }
+        }
+        e.forEach(e.n, 1, inputItem);
+        if (e.optimizer != null) {
+            e.forEach(kChunks * jChunks + (bias != null ? 1 : 0), 1, paramItem);
+        }
+    }
+
+    private void inputGradient(int s, int participant) {
+        int yOff = s * p * filters;
+        Act.backward(exec.kernels, act, y, dy, yOff, p * filters);
+        if (dx == null) {
+            return;
+        }
+        float[] dc = dcol[participant];
+        exec.kernels.gemm(p, k, filters, dy, yOff, filters, 1, wt, 0, k, dc, 0, k, false);
+        col2im(dc, s);
+    }
+
+    /** Adds each window's gradient back onto the input positions it came from, in window order. */
+    private void col2im(float[] dc, int s) {
+        int inW = in.w();
+        int xs = s * in.size();
+        Arrays.fill(dx, xs, xs + in.size(), 0f);
+        int row = 0;
+        for (int oy = 0; oy < out.h(); oy++) {
+            for (int ox = 0; ox < out.w(); ox++) {
+                int q = row;
+                for (int ky = 0; ky < wy.size(); ky++) {
+                    int iy = wy.input(oy, ky);
+                    for (int kx = 0; kx < wx.size(); kx++) {
+                        int ix = wx.input(ox, kx);
+                        if (iy >= 0 && iy < in.h() && ix >= 0 && ix < inW) {
+                            int at = xs + (iy * inW + ix) * cin;
+                            for (int c = 0; c < cin; c++) {
+                                dx[at + c] += dc[q + c];
+                            }
+                        }
+                        q += cin;
+                    }
+                }
+                row += k;
+            }
+        }
+    }
+
+    private void parameterGradient(int item, int participant) {
+        int rows = exec.n * p;
+        if (item == kChunks * jChunks) {
+            for (int p0 = 0; p0 < rows; p0 += P_BLOCK) {
+                int len = Math.min(P_BLOCK, rows - p0);
+                exec.kernels.gemm(1, filters, len, ONE, 0, 0, 0, dy, p0 * filters, filters, bias.grad, 0, filters,
+                        p0 > 0);
+            }
+            exec.update(bias, 0, filters);
+            return;
+        }
+        int k0 = item / jChunks * K_CHUNK;
+        int kr = Math.min(K_CHUNK, k - k0);
+        int j0 = item % jChunks * jWidth;
+        int jn = Math.min(jWidth, filters - j0);
+        for (int p0 = 0; p0 < rows; p0 += P_BLOCK) {
+            int len = Math.min(P_BLOCK, rows - p0);
+            exec.kernels.gemm(kr, jn, len, col, p0 * k + k0, 1, k, dy, p0 * filters + j0, filters, kernel.grad,
+                    k0 * filters + j0, filters, p0 > 0);
+        }
+        for (int r = k0; r < k0 + kr; r++) {
+            exec.update(kernel, r * filters + j0, jn);
+        }
+    }
+}
