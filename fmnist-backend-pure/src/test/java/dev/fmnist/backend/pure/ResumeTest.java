@@ -51,4 +51,23 @@ class ResumeTest {
         first.model().close();
         resumed.model().close();
     }
+
+    @org.junit.jupiter.api.Test
+    void theLayerEngineResumesBitForBitToo(@TempDir Path dir) {
+        ModelSpec cnn = ModelSpec.preset("cnn");
+        Dataset small = SyntheticData.blobs("synthetic/cnn", 160, 3);
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(3).withValidationSplit(0.2).withAugment(true)
+                .withOptimizer(OptimizerConfig.AdamW.keras());
+        TrainingResult straight = backend.trainer().fit(TrainingJob.of(cnn, small, config));
+        TrainingResult first = backend.trainer().fit(TrainingJob.of(cnn, small, config.withEpochs(1)));
+        Path file = dir.resolve("one.fmnist");
+        ModelFile.write(file, SavedModel.of(first.model(), first));
+        TrainingResult resumed = backend.trainer().fit(TrainingJob.of(cnn, small, config)
+                .resumingFrom(ModelFile.read(file).resumePoint()));
+        assertThat(resumed.model().weights()).isEqualTo(straight.model().weights());
+        assertThat(resumed.optimizerState()).isEqualTo(straight.optimizerState());
+        straight.model().close();
+        first.model().close();
+        resumed.model().close();
+    }
 }
