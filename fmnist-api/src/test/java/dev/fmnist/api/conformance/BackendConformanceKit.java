@@ -285,6 +285,11 @@ public abstract class BackendConformanceKit {
                 assertThat(loaded.weights()).isEqualTo(initial);
                 assertProbabilities(loaded.predict(test.scaledImages(0, 8), 8), 8);
             }
+            List<Tensor> wrong = new ArrayList<>(initial.tensors());
+            Tensor first = wrong.get(0);
+            wrong.set(0, new Tensor(first.name(), new int[] {first.data().length + 1}, new float[first.data().length + 1]));
+            assertThatThrownBy(() -> backend.load(spec, new Weights(wrong), trained.model().provenance()).close())
+                    .isInstanceOf(FmnistException.class).hasMessageContaining(first.name());
         }));
     }
 

@@ -1,13 +1,12 @@
 package dev.fmnist.backend.tf;
 
 import dev.fmnist.api.error.BackendUnavailableException;
-import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.model.Capabilities;
-import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.spi.Availability;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
 import dev.fmnist.backend.tf.engine.TfBackend;
+import dev.fmnist.backend.tf.engine.TfCapabilities;
 import java.util.function.Supplier;
 
 /**
@@ -65,21 +64,9 @@ public final class TfBackendProvider implements BackendProvider {
      *
      * @throws BackendUnavailableException if this platform has no natives or they fail to load
      */
-    /**
-     * What the tf backend runs for now: dense stacks (Flatten and Dense with a bias, any hidden activation,
-     * softmax last). Convolutions and the other layer types are a later issue.
-     */
-    public static final Capabilities CAPABILITIES = Capabilities.builder()
-            .allow(LayerSpec.Flatten.class)
-            .allow(LayerSpec.Dense.class, "with a bias; softmax last", (d, node, last) ->
-                    !d.useBias() ? "use_bias=false"
-                            : last && d.activation() != Activation.SOFTMAX
-                            ? "activation '" + d.activation().keyword() + "' on the last layer" : null)
-            .build();
-
     @Override
     public Capabilities capabilities() {
-        return CAPABILITIES;
+        return TfCapabilities.CAPABILITIES;
     }
 
     @Override

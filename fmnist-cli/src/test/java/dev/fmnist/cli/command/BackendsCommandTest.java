@@ -23,7 +23,8 @@ class BackendsCommandTest {
         assertThat(r.out()).containsPattern("(?m)^fake\\*\\s+\\S+\\s+no\\s+yes\\s+scalar test backend .*\\[built-in\\]$")
                 .contains("* default backend: fake").contains("Plugin directories: none")
                 .containsPattern("(?m)^unavailable\\s+0\\s+yes\\s+no\\s+.*$")
-                .contains("cannot run here: needs a GPU this machine lacks");
+                .contains("cannot run here: needs a GPU this machine lacks")
+                .contains("runs: Flatten, Dense (relu, linear; softmax last)");
     }
 
     @Test
@@ -37,7 +38,8 @@ class BackendsCommandTest {
         Map<String, Object> fake = backends.stream().map(o -> JsonFields.asObject(o, "b"))
                 .filter(b -> "fake".equals(b.get("name"))).findFirst().orElseThrow();
         assertThat(fake).containsEntry("native", false).containsEntry("available", true)
-                .containsEntry("source", "built-in").containsKeys("version", "description", "reason", "rank");
+                .containsEntry("source", "built-in").containsKeys("version", "description", "reason", "rank")
+                .containsEntry("layers", List.of("Flatten", "Dense (relu, linear; softmax last)"));
         assertThat(JsonFields.array(doc, "load_problems")).isEmpty();
     }
 }

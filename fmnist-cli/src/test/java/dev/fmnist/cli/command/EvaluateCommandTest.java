@@ -62,4 +62,33 @@ class EvaluateCommandTest {
                 + "using 'fake'" + System.lineSeparator());
         assertThat(r.out()).contains("Backend: fake");
     }
+
+    @Test
+    void aNetworkItsTrainerCannotRunFallsBackToABackendThatRunsItOrIsRefusedNamingTheLayer() {
+        Path file = dir.resolve("cnn.fmnist");
+        var p = ModelFile.read(Fixtures.model()).provenance();
+        dev.fmnist.api.model.ModelSpec cnn = dev.fmnist.api.model.ModelSpec.cnn();
+        ModelFile.write(file, new dev.fmnist.api.io.SavedModel(cnn,
+                dev.fmnist.api.model.Initializers.glorotUniform(cnn, 1), p, dev.fmnist.api.training.History.empty()));
+        java.util.Optional<String> runner;
+        try (var registry = dev.fmnist.api.spi.BackendRegistry.load()) {
+            runner = registry.providers().stream().filter(b -> b.availability().available()
+                    && b.capabilities().supports(cnn)).map(b -> b.name()).findFirst();
+        }
+
+        Cli.Result r = Cli.in(dir).withEnv("FMNIST_BACKEND", "fake").run("evaluate", "--model", "cnn.fmnist",
+                "--data", Fixtures.data().toString());
+
+        assertThat(r.err()).startsWith("fmnist: note: the model was trained with 'fake', which cannot run this "
+                + "network (layer 1 (Conv2D 'conv2d'): Conv2D layers are not supported");
+        if (runner.isPresent()) {
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("using '" + runner.get() + "'");
+        } else {
+            assertThat(r.code()).as(r.toString()).isEqualTo(1);
+            assertThat(r.errLines()).hasSize(2);
+            assertThat(r.errLines().get(1)).isEqualTo("fmnist: backend 'fake' cannot run model 'cnn': layer 1 "
+                    + "(Conv2D 'conv2d'): Conv2D layers are not supported (supported: Flatten, Dense)");
+        }
+    }
 }

@@ -161,7 +161,7 @@ class ErrorPathsTest {
         "train --epochs many|Invalid value for option '--epochs': 'many' is not an int",
         "train --batch-size -3|batch size must be positive, got -3",
         "train --learning-rate -1|learning rate must be a positive number, got -1.0",
-        "train --model cnn|unknown model 'cnn'; known: [mlp]",
+        "train --model resnet|unknown model 'resnet'; known: [mlp, cnn], or a .json description or .fmnist model file",
         "train --progress fancy|Invalid value for option '--progress'",
         "train --bogus|Unknown option: '--bogus'",
         "juggle|Unmatched argument at index 0: 'juggle'",

@@ -55,7 +55,7 @@ public final class TfBackend implements Backend {
 
     @Override
     public Capabilities capabilities() {
-        return TfBackendProvider.CAPABILITIES;
+        return TfCapabilities.CAPABILITIES;
     }
 
     @Override
