@@ -180,6 +180,30 @@ public abstract class BackendConformanceKit {
         }
     }
 
+    /**
+     * The reference CNN ({@link ReferenceModel#cnnSpec()}): a backend whose capabilities run it must predict
+     * what the reference backend did within {@link #CROSS_BACKEND_TOLERANCE}; one whose capabilities refuse it
+     * must refuse to load it with {@link UnsupportedModelException} naming the layer. When a backend gains
+     * the layers, its capabilities say so and this test switches to checking the predictions by itself.
+     */
+    @Test
+    void loadsTheReferenceCnnFileOrRefusesItByItsCapabilities() {
+        SavedModel reference = ReferenceModel.loadCnn();
+        assertThat(reference.spec()).isEqualTo(ReferenceModel.cnnSpec());
+        var problem = backend.capabilities().problem(reference.spec());
+        if (problem.isPresent()) {
+            assertThat(problem.get()).startsWith("layer ");
+            String where = problem.get().substring(0, problem.get().indexOf(')') + 1);
+            assertThatThrownBy(() -> backend.load(reference.spec(), reference.weights(), reference.provenance())
+                    .close()).isInstanceOf(UnsupportedModelException.class).hasMessageContaining(where);
+            return;
+        }
+        try (Model model = backend.load(reference.spec(), reference.weights(), reference.provenance())) {
+            assertClose(model.predict(ReferenceModel.inputs(), ReferenceModel.INPUTS), ReferenceModel.expectedCnn(),
+                    CROSS_BACKEND_TOLERANCE);
+        }
+    }
+
     @Test
     void stopsAfterTheCurrentBatchWhenAsked() {
         StopSignal stop = new StopSignal();

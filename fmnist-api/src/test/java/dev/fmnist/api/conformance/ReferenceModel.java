@@ -7,8 +7,13 @@ import dev.fmnist.api.io.ModelFile;
 import dev.fmnist.api.io.SavedModel;
 import dev.fmnist.api.json.Json;
 import dev.fmnist.api.json.JsonFields;
+import dev.fmnist.api.model.Activation;
+import dev.fmnist.api.model.LayerSpec;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
+import dev.fmnist.api.model.Padding;
+import dev.fmnist.api.model.Shape;
+import dev.fmnist.api.model.Size2D;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.testing.SyntheticData;
 import dev.fmnist.api.training.TrainingJob;
@@ -25,9 +30,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference model file every backend must read: an {@code mlp} trained by the reference backend on
- * the synthetic set, and the probabilities that backend predicted for the first {@link #INPUTS} images
- * of {@link SyntheticData#test()}. Both live in this test-jar's resources.
+ * The reference model files every backend must read: an {@code mlp} and a small CNN with every other
+ * layer type ({@link #cnnSpec()}), trained by the reference backend on the synthetic set, and the
+ * probabilities that backend predicted for the first {@link #INPUTS} images of {@link SyntheticData#test()}.
+ * All live in this test-jar's resources.
  */
 public final class ReferenceModel {
     /** Number of test images whose predictions are recorded. */
@@ -36,6 +42,10 @@ public final class ReferenceModel {
     public static final String MODEL_RESOURCE = "reference-mlp.fmnist";
     /** Resource name of the expected predictions. */
     public static final String EXPECTED_RESOURCE = "reference-mlp-expected.json";
+    /** Resource name of the reference CNN's model file (every layer type beyond Dense in one network). */
+    public static final String CNN_MODEL_RESOURCE = "reference-cnn.fmnist";
+    /** Resource name of the reference CNN's expected predictions. */
+    public static final String CNN_EXPECTED_RESOURCE = "reference-cnn-expected.json";
 
     private ReferenceModel() {
     }
@@ -45,6 +55,37 @@ public final class ReferenceModel {
         return ModelFile.decode(resource(MODEL_RESOURCE));
     }
 
+    /** The reference CNN's model file contents. */
+    public static SavedModel loadCnn() {
+        return ModelFile.decode(resource(CNN_MODEL_RESOURCE));
+    }
+
+    /** The probabilities the reference backend predicted with the reference CNN for {@link #inputs()}. */
+    public static float[] expectedCnn() {
+        return probabilities(CNN_EXPECTED_RESOURCE);
+    }
+
+    /**
+     * The reference CNN: Conv2D same (ReLU), BatchNormalization, MaxPooling2D, Conv2D valid with strides 2
+     * (linear), ReLU, AveragePooling2D same, Dropout, Flatten, Dense (linear), Activation tanh, Dense 10
+     * without bias, Softmax: every layer type and the main options in one small network.
+     */
+    public static ModelSpec cnnSpec() {
+        return new ModelSpec("reference-cnn", Shape.IMAGE, List.of(
+                LayerSpec.Conv2D.same(6, 3, Activation.RELU),
+                new LayerSpec.BatchNormalization(),
+                new LayerSpec.MaxPooling2D(2),
+                new LayerSpec.Conv2D(8, Size2D.square(3), Size2D.square(2), Padding.VALID, Activation.LINEAR, true),
+                new LayerSpec.ReLU(),
+                new LayerSpec.AveragePooling2D(Size2D.square(2), Size2D.square(2), Padding.SAME),
+                new LayerSpec.Dropout(0.25),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(24, Activation.LINEAR),
+                new LayerSpec.ActivationLayer(Activation.TANH),
+                new LayerSpec.Dense(FashionClass.COUNT, Activation.LINEAR, false),
+                new LayerSpec.Softmax()));
+    }
+
     /** The images the expected predictions are for, scaled. */
     public static float[] inputs() {
         return SyntheticData.test().scaledImages(0, INPUTS);
@@ -52,7 +93,11 @@ public final class ReferenceModel {
 
     /** The probabilities the reference backend predicted for {@link #inputs()}, {@code [INPUTS][10]}. */
     public static float[] expected() {
-        Map<String, Object> json = Json.parseObject(new String(resource(EXPECTED_RESOURCE), StandardCharsets.UTF_8));
+        return probabilities(EXPECTED_RESOURCE);
+    }
+
+    private static float[] probabilities(String resourceName) {
+        Map<String, Object> json = Json.parseObject(new String(resource(resourceName), StandardCharsets.UTF_8));
         List<Object> values = JsonFields.array(json, "probabilities");
         float[] out = new float[values.size()];
         for (int i = 0; i < out.length; i++) {
@@ -66,12 +111,23 @@ public final class ReferenceModel {
      * Run by the reference backend's build when the format or the kit changes.
      */
     public static void regenerate(Backend backend, Path dir) throws IOException {
+        regenerate(backend, dir, ModelSpec.mlp(), MODEL_RESOURCE, EXPECTED_RESOURCE);
+        regenerate(backend, dir, cnnSpec(), CNN_MODEL_RESOURCE, CNN_EXPECTED_RESOURCE);
+    }
+
+    /** Writes only the reference CNN's resources (the mlp's stay as they are). */
+    public static void regenerateCnn(Backend backend, Path dir) throws IOException {
+        regenerate(backend, dir, cnnSpec(), CNN_MODEL_RESOURCE, CNN_EXPECTED_RESOURCE);
+    }
+
+    private static void regenerate(Backend backend, Path dir, ModelSpec spec, String modelResource,
+            String expectedResource) throws IOException {
         Dataset train = SyntheticData.train();
         TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withSeed(7);
-        TrainingResult result = backend.trainer().fit(TrainingJob.of(ModelSpec.mlp(), train, config));
+        TrainingResult result = backend.trainer().fit(TrainingJob.of(spec, train, config));
         try (Model model = result.model()) {
             Files.createDirectories(dir);
-            ModelFile.write(dir.resolve(MODEL_RESOURCE), SavedModel.of(model, result.history()));
+            ModelFile.write(dir.resolve(modelResource), SavedModel.of(model, result.history()));
             float[] probabilities = model.predict(inputs(), INPUTS);
             List<Object> values = new ArrayList<>();
             for (float p : probabilities) {
@@ -82,7 +138,7 @@ public final class ReferenceModel {
             json.put("inputs", "first " + INPUTS + " images of SyntheticData.test()");
             json.put("classes", FashionClass.COUNT);
             json.put("probabilities", values);
-            Files.writeString(dir.resolve(EXPECTED_RESOURCE), Json.write(json));
+            Files.writeString(dir.resolve(expectedResource), Json.write(json));
         }
     }
 
