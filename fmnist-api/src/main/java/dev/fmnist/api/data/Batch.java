@@ -13,6 +13,7 @@ public final class Batch {
     private final float[] images;
     private final byte[] raw;
     private final int[] labels;
+    private final byte[] scratch = new byte[Images.PIXELS];
     private int count;
 
     /** A buffer for up to {@code capacity} images. */
@@ -43,6 +44,31 @@ public final class Batch {
     /** Fills batch {@code b} of a plan. */
     public void fill(Dataset data, BatchPlan plan, int b) {
         fill(data, plan.order(), plan.start(b), plan.count(b));
+    }
+
+    /**
+     * Fills batch {@code b} of epoch {@code epoch}'s plan, each image transformed by {@code augmentation}
+     * with the draw for (seed, epoch, its position in the epoch); no augmentation when it is null.
+     */
+    public void fill(Dataset data, BatchPlan plan, int b, Augmentation augmentation, long seed, int epoch) {
+        int from = plan.start(b);
+        int n = plan.count(b);
+        if (augmentation == null) {
+            fill(data, plan.order(), from, n);
+            return;
+        }
+        if (n > capacity) {
+            throw new InvalidInputException("batch of " + n + " exceeds capacity " + capacity);
+        }
+        int[] order = plan.order();
+        for (int i = 0; i < n; i++) {
+            int index = order[from + i];
+            data.copyImage(index, raw, i * Images.PIXELS);
+            augmentation.apply(raw, i * Images.PIXELS, scratch, Augmentation.key(seed, epoch, from + i));
+            labels[i] = data.label(index);
+        }
+        Images.scale(raw, 0, images, 0, n * Images.PIXELS);
+        this.count = n;
     }
 
     public int capacity() {

@@ -13,6 +13,7 @@ import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Tensor;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.training.History;
+import dev.fmnist.api.training.OptimizerState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,14 +29,15 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The portable model file ({@code .fmnist}), readable by every backend. Layout, version 2:
+ * The portable model file ({@code .fmnist}), readable by every backend. Layout, version 3:
  *
  * <pre>
  * offset  size  content
  * 0       8     magic "FMNISTMF" (ASCII)
- * 8       4     format version, big-endian int32 (2; version 1 is still read)
+ * 8       4     format version, big-endian int32 (2, or 3 with optimizer state; 1 is still read)
  * 12      4     header length H, big-endian int32 (at most 16 MiB)
- * 16      H     header: UTF-8 JSON {format, version, spec, provenance, history, tensors}
+ * 16      H     header: UTF-8 JSON {format, version, spec, provenance, history, history_summary,
+ *               optimizer, tensors}
  * 16+H    D     tensor data: each tensor's float32 values, little-endian, row-major, in header order
  * 16+H+D  4     CRC-32 of every byte before it, big-endian
  * </pre>
@@ -51,7 +53,14 @@ import java.util.zip.CRC32;
  * {@code [kh, kw, in, filters]}).
  *
  * <p>Version 1 (dense stacks only) named the i-th Dense layer {@code dense_i} from 0; reading renames
- * {@code dense_0} to {@code dense} and keeps the rest, which is then the same name. Every size is checked
+ * {@code dense_0} to {@code dense} and keeps the rest, which is then the same name.
+ *
+ * <p>Version 3 adds the optimizer's state for resuming training: the header's {@code optimizer} object
+ * ({@code type}, {@code iterations}, {@code learning_rate}) and, after the weights, one tensor per
+ * parameter and slot named {@code optimizer/<parameter>/<slot>}, such as {@code optimizer/dense/kernel/momentum}
+ * (see {@link OptimizerState}); a file without optimizer state is written as version 2. Any version may
+ * carry {@code history_summary} (best and stopped epoch, test metrics), which older readers ignore. Every
+ * size is checked
  * against the file's real length before anything is allocated, and the file is written through
  * {@link AtomicFiles}. No Java serialisation.
  */
@@ -59,7 +68,11 @@ public final class ModelFile {
     /** The file's magic bytes. */
     public static final byte[] MAGIC = "FMNISTMF".getBytes(StandardCharsets.US_ASCII);
     /** The format version this code writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The version written for a model without optimizer state. */
+    public static final int PLAIN_VERSION = 2;
+    /** Prefix of the optimizer state's tensor names. */
+    public static final String OPTIMIZER_PREFIX = "optimizer/";
     /** Conventional file extension. */
     public static final String EXTENSION = ".fmnist";
 
@@ -113,7 +126,7 @@ public final class ModelFile {
 
     /** The file's bytes for a model. */
     public static byte[] encode(SavedModel model) {
-        List<Tensor> tensors = model.weights().tensors();
+        List<Tensor> tensors = new ArrayList<>(model.weights().tensors());
         for (Tensor t : tensors) {
             int bad = firstNonFinite(t.data());
             if (bad >= 0) {
@@ -125,6 +138,13 @@ public final class ModelFile {
         for (ParameterSpec p : model.spec().parameters()) {
             trainable.put(p.name(), p.trainable());
         }
+        OptimizerState state = model.optimizer();
+        if (state != null) {
+            for (Tensor t : state.slots()) {
+                tensors.add(new Tensor(OPTIMIZER_PREFIX + t.name(), t.shape(), t.data()));
+            }
+        }
+        int version = state == null ? PLAIN_VERSION : FORMAT_VERSION;
         List<Object> index = new ArrayList<>();
         long offset = 0;
         for (Tensor t : tensors) {
@@ -132,7 +152,7 @@ public final class ModelFile {
             entry.put("name", t.name());
             entry.put("shape", t.shape());
             entry.put("dtype", "float32");
-            entry.put("trainable", trainable.getOrDefault(t.name(), true));
+            entry.put("trainable", trainable.getOrDefault(t.name(), !t.name().startsWith(OPTIMIZER_PREFIX)));
             entry.put("offset", offset);
             entry.put("length", (long) t.data().length * Float.BYTES);
             index.add(entry);
@@ -140,16 +160,26 @@ public final class ModelFile {
         }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("format", "fmnist-model");
-        header.put("version", FORMAT_VERSION);
+        header.put("version", version);
         header.put("spec", model.spec().toJson());
         header.put("provenance", model.provenance().toJson());
         header.put("history", model.history().toJson());
+        if (!model.history().summaryJson().isEmpty()) {
+            header.put("history_summary", model.history().summaryJson());
+        }
+        if (state != null) {
+            Map<String, Object> optimizer = new LinkedHashMap<>();
+            optimizer.put("type", state.optimizer());
+            optimizer.put("iterations", state.iterations());
+            optimizer.put("learning_rate", state.learningRate());
+            header.put("optimizer", optimizer);
+        }
         header.put("tensors", index);
         byte[] json = Json.writePretty(header).getBytes(StandardCharsets.UTF_8);
 
         int total = Math.toIntExact(PREAMBLE + json.length + offset + TRAILER);
         ByteBuffer buf = ByteBuffer.allocate(total);
-        buf.put(MAGIC).putInt(FORMAT_VERSION).putInt(json.length).put(json);
+        buf.put(MAGIC).putInt(version).putInt(json.length).put(json);
         buf.order(ByteOrder.LITTLE_ENDIAN);
         for (Tensor t : tensors) {
             for (float f : t.data()) {
@@ -226,12 +256,15 @@ public final class ModelFile {
         }
         ModelSpec spec = ModelSpec.fromJson(JsonFields.object(header, "spec"));
         Provenance provenance = Provenance.fromJson(JsonFields.object(header, "provenance"));
+        Map<String, Object> summary = header.get("history_summary") == null ? Map.of()
+                : JsonFields.object(header, "history_summary");
         History history = header.get("history") == null ? History.empty()
-                : History.fromJson(JsonFields.array(header, "history"));
+                : History.fromJson(JsonFields.array(header, "history"), summary);
 
         long dataStart = PREAMBLE + (long) headerLength;
         long dataLength = bytes.length - TRAILER - dataStart;
         List<Tensor> tensors = new ArrayList<>();
+        List<Tensor> slots = new ArrayList<>();
         long expectedOffset = 0;
         for (Object o : JsonFields.array(header, "tensors")) {
             Map<String, Object> entry = JsonFields.asObject(o, "tensor entry");
@@ -265,7 +298,11 @@ public final class ModelFile {
                 throw new ModelFormatException("tensor " + name + " holds " + data[bad] + " at index " + bad
                         + "; weights must be finite numbers");
             }
-            tensors.add(new Tensor(name, shape, data));
+            if (name.startsWith(OPTIMIZER_PREFIX)) {
+                slots.add(new Tensor(name.substring(OPTIMIZER_PREFIX.length()), shape, data));
+            } else {
+                tensors.add(new Tensor(name, shape, data));
+            }
             expectedOffset = offset + length;
         }
         if (expectedOffset != dataLength) {
@@ -278,7 +315,28 @@ public final class ModelFile {
         } catch (FmnistException e) {
             throw new ModelFormatException("weights do not match the model description: " + e.getMessage(), e);
         }
-        return new SavedModel(spec, weights, provenance, history);
+        return new SavedModel(spec, weights, provenance, history, optimizerState(header, slots, weights));
+    }
+
+    private static OptimizerState optimizerState(Map<String, Object> header, List<Tensor> slots, Weights weights) {
+        if (header.get("optimizer") == null) {
+            if (!slots.isEmpty()) {
+                throw new ModelFormatException("optimizer tensors without an 'optimizer' header entry");
+            }
+            return null;
+        }
+        Map<String, Object> m = JsonFields.object(header, "optimizer");
+        for (Tensor slot : slots) {
+            String name = slot.name();
+            int cut = name.lastIndexOf('/');
+            Tensor parameter = cut < 0 ? null : weights.tensors().stream()
+                    .filter(t -> t.name().equals(name.substring(0, cut))).findFirst().orElse(null);
+            if (parameter == null || !java.util.Arrays.equals(parameter.shape(), slot.shape())) {
+                throw new ModelFormatException("optimizer tensor " + name + " matches no parameter of its shape");
+            }
+        }
+        return new OptimizerState(JsonFields.string(m, "type"), JsonFields.integer(m, "iterations"),
+                JsonFields.number(m, "learning_rate"), slots);
     }
 
     /** Version 1 named Dense layers {@code dense_0, dense_1, ...}; Keras (and version 2) {@code dense, dense_1}. */

@@ -1,10 +1,15 @@
 package dev.fmnist.api.training;
 
 /**
- * Receives training events. Progress display, logging, checkpoints and reports are all listeners; every
- * method has a no-op default so a listener overrides only what it needs. Called on the training thread.
+ * Receives training events. Progress display, logging, checkpoints, reports and Keras's callbacks are all
+ * listeners; every method has a no-op default so a listener overrides only what it needs. Called on the
+ * training thread, in the order the listeners were added.
  */
 public interface TrainingListener {
+
+    /** Before anything else: the handle through which this listener may steer the training. */
+    default void attach(TrainingControl control) {
+    }
 
     /** Before the first epoch. */
     default void onTrainingStart(TrainingJob job) {
@@ -20,6 +25,13 @@ public interface TrainingListener {
 
     /** After an epoch, with validation metrics if the job has a validation set. */
     default void onEpochEnd(EpochStats stats) {
+    }
+
+    /**
+     * After the last epoch ran (or training was stopped), while the weights can still be changed through
+     * the {@link TrainingControl}: where EarlyStopping restores its best weights.
+     */
+    default void onFitEnd(History history) {
     }
 
     /** After training, whether it completed or was stopped. */

@@ -108,13 +108,50 @@ class ModelFileTest {
     }
 
     @Test
+    void carriesTheOptimizerStateAsNamedTensorsInVersionThree() throws IOException {
+        SavedModel plain = sample();
+        List<Tensor> slots = new java.util.ArrayList<>();
+        for (Tensor t : plain.weights().tensors()) {
+            float[] m = t.data().clone();
+            m[0] = 0.25f;
+            slots.add(new Tensor(t.name() + "/momentum", t.shape(), m));
+            slots.add(new Tensor(t.name() + "/velocity", t.shape(), new float[t.data().length]));
+        }
+        dev.fmnist.api.training.OptimizerState state = new dev.fmnist.api.training.OptimizerState("adam", 9375,
+                5e-4, slots);
+        SavedModel withState = new SavedModel(plain.spec(), plain.weights(), plain.provenance(),
+                plain.history().withBest("val_loss", 1).withStopped(1).withTest(0.35, 0.87), state);
+        Path file = dir.resolve("s.fmnist");
+        ModelFile.write(file, withState);
+        assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).getInt(8)).isEqualTo(3);
+        SavedModel read = ModelFile.read(file);
+        assertThat(read.weights()).isEqualTo(plain.weights());
+        assertThat(read.optimizer()).isEqualTo(state);
+        assertThat(read.history()).isEqualTo(withState.history());
+        assertThat(read.resumePoint().epoch()).isEqualTo(1);
+        assertThat(ByteBuffer.wrap(ModelFile.encode(plain)).getInt(8)).as("no state: version 2").isEqualTo(2);
+    }
+
+    @Test
+    void rejectsOptimizerTensorsOfNoParameter() {
+        SavedModel plain = sample();
+        dev.fmnist.api.training.OptimizerState state = new dev.fmnist.api.training.OptimizerState("adam", 1, 1e-3,
+                List.of(new Tensor("dense_9/kernel/momentum", new int[] {2}, new float[2])));
+        byte[] bytes = ModelFile.encode(new SavedModel(plain.spec(), plain.weights(), plain.provenance(),
+                plain.history(), state));
+        assertThatThrownBy(() -> ModelFile.decode(bytes)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("dense_9/kernel/momentum matches no parameter");
+    }
+
+    @Test
     void rejectsANewerFormatVersion() throws IOException {
         Path file = dir.resolve("m.fmnist");
         byte[] bytes = ModelFile.encode(sample());
-        ByteBuffer.wrap(bytes).putInt(8, 3);
+        int newer = ModelFile.FORMAT_VERSION + 1;
+        ByteBuffer.wrap(bytes).putInt(8, newer);
         Files.write(file, bytes);
         assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("format version 3 is not supported");
+                .hasMessageContaining("format version " + newer + " is not supported");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.fmnist.api.testing;
 import dev.fmnist.api.Fmnist;
 import dev.fmnist.api.config.OptimizerConfig;
 import dev.fmnist.api.data.Batch;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.Activation;
 import dev.fmnist.api.model.Capabilities;
 import dev.fmnist.api.model.LayerSpec;
@@ -12,6 +13,7 @@ import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendProvider;
+import dev.fmnist.api.training.OptimizerState;
 import dev.fmnist.api.training.SessionTrainer;
 import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
@@ -113,6 +115,30 @@ public final class FakeBackendProvider implements BackendProvider {
         @Override
         public Weights weights() {
             return net.weights();
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            net.optimizer().setLearningRate(learningRate);
+        }
+
+        @Override
+        public void setWeights(Weights weights) {
+            net.setWeights(weights);
+        }
+
+        @Override
+        public OptimizerState optimizerState() {
+            return net.optimizer().state();
+        }
+
+        @Override
+        public void restoreOptimizerState(OptimizerState state) {
+            if (!state.optimizer().equals(net.optimizerName())) {
+                throw new InvalidInputException("saved state is " + state.optimizer() + "'s, training uses "
+                        + net.optimizerName());
+            }
+            net.optimizer().restore(state);
         }
 
         @Override

@@ -25,10 +25,8 @@ final class ScalarNetwork implements Predictor {
     private final Activation[] activations;
     private final float[][] kernels;
     private final float[][] biases;
-    private final OptimizerConfig optimizer;
-    private final float[][] m;
-    private final float[][] v;
-    private long steps;
+    private final ReferenceOptimizer optimizer;
+    private final OptimizerConfig optimizerConfig;
 
     ScalarNetwork(ModelSpec spec, Weights weights, OptimizerConfig optimizer) {
         for (LayerSpec l : spec.layers()) {
@@ -45,8 +43,6 @@ final class ScalarNetwork implements Predictor {
         activations = new Activation[n];
         kernels = new float[n][];
         biases = new float[n][];
-        m = new float[2 * n][];
-        v = new float[2 * n][];
         for (int i = 0; i < n; i++) {
             widths[i + 1] = dense.get(i).units();
             activations[i] = dense.get(i).activation();
@@ -57,12 +53,26 @@ final class ScalarNetwork implements Predictor {
             }
             kernels[i] = weights.kernel(i).clone();
             biases[i] = weights.bias(i).clone();
-            m[2 * i] = new float[kernels[i].length];
-            v[2 * i] = new float[kernels[i].length];
-            m[2 * i + 1] = new float[biases[i].length];
-            v[2 * i + 1] = new float[biases[i].length];
         }
-        this.optimizer = optimizer;
+        this.optimizerConfig = optimizer;
+        this.optimizer = new ReferenceOptimizer(optimizer, spec.parameterShapes());
+    }
+
+    String optimizerName() {
+        return optimizerConfig.name();
+    }
+
+    ReferenceOptimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Replaces the parameters. */
+    void setWeights(Weights weights) {
+        weights.checkMatches(spec);
+        for (int i = 0; i < kernels.length; i++) {
+            kernels[i] = weights.kernel(i).clone();
+            biases[i] = weights.bias(i).clone();
+        }
     }
 
     ModelSpec spec() {
@@ -192,29 +202,15 @@ final class ScalarNetwork implements Predictor {
                 delta = below;
             }
         }
-        steps++;
+        List<float[]> params = new ArrayList<>();
+        List<float[]> grads = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            update(kernels[l], gk[l], m[2 * l], v[2 * l]);
-            update(biases[l], gb[l], m[2 * l + 1], v[2 * l + 1]);
+            params.add(kernels[l]);
+            grads.add(gk[l]);
+            params.add(biases[l]);
+            grads.add(gb[l]);
         }
+        optimizer.step(params, grads);
         metrics.set(lossSum, correct);
-    }
-
-    private void update(float[] w, float[] g, float[] m1, float[] v1) {
-        if (optimizer instanceof OptimizerConfig.Adam adam) {
-            double c1 = 1 - Math.pow(adam.beta1(), steps);
-            double c2 = 1 - Math.pow(adam.beta2(), steps);
-            double lr = adam.learningRate() * Math.sqrt(c2) / c1;
-            for (int i = 0; i < w.length; i++) {
-                m1[i] = (float) (adam.beta1() * m1[i] + (1 - adam.beta1()) * g[i]);
-                v1[i] = (float) (adam.beta2() * v1[i] + (1 - adam.beta2()) * g[i] * g[i]);
-                w[i] -= (float) (lr * m1[i] / (Math.sqrt(v1[i]) + adam.epsilon()));
-            }
-        } else if (optimizer instanceof OptimizerConfig.Sgd sgd) {
-            for (int i = 0; i < w.length; i++) {
-                m1[i] = (float) (sgd.momentum() * m1[i] - sgd.learningRate() * g[i]);
-                w[i] += m1[i];
-            }
-        }
     }
 }

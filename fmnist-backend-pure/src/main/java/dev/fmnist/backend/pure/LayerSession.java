@@ -6,6 +6,7 @@ import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.OptimizerState;
 import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
@@ -13,8 +14,13 @@ import dev.fmnist.backend.pure.kernel.Kernels;
 import dev.fmnist.backend.pure.layer.Exec;
 import dev.fmnist.backend.pure.layer.LayerNetwork;
 import dev.fmnist.backend.pure.layer.NetworkBuilder;
+import dev.fmnist.backend.pure.layer.Param;
 import dev.fmnist.backend.pure.optim.Optimizer;
+import dev.fmnist.backend.pure.optim.SlotLayout;
+import dev.fmnist.backend.pure.optim.StateTransfer;
 import dev.fmnist.backend.pure.parallel.WorkerPool;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Training any network of the layer engine: its buffers, optimizer state and threads are allocated when
@@ -22,7 +28,9 @@ import dev.fmnist.backend.pure.parallel.WorkerPool;
  */
 final class LayerSession implements TrainingSession {
     private final ModelSpec spec;
-    private final LayerNetwork net;
+    private final int batchSize;
+    private final String optimizerName;
+    private LayerNetwork net;
     private final WorkerPool pool;
     private final Optimizer optimizer;
     private final Kernels kernels;
@@ -33,6 +41,8 @@ final class LayerSession implements TrainingSession {
         this.spec = spec;
         this.kernels = kernels;
         this.net = NetworkBuilder.build(spec, initial);
+        this.batchSize = config.batchSize();
+        this.optimizerName = config.optimizer().name();
         this.threads = config.effectiveThreads();
         this.pool = threads > 1 ? new WorkerPool(threads, "fmnist-pure") : null;
         net.open(config.batchSize(), new Exec(kernels, pool));
@@ -56,6 +66,39 @@ final class LayerSession implements TrainingSession {
     @Override
     public Weights weights() {
         return NetworkBuilder.weights(spec, net);
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        optimizer.setLearningRate(learningRate);
+    }
+
+    /** Rebuilds the network from {@code weights}; the optimizer keeps its state. */
+    @Override
+    public void setWeights(Weights weights) {
+        net = NetworkBuilder.build(spec, weights);
+        net.open(batchSize, new Exec(kernels, pool));
+    }
+
+    @Override
+    public OptimizerState optimizerState() {
+        return StateTransfer.export(optimizerName, optimizer, layouts());
+    }
+
+    @Override
+    public void restoreOptimizerState(OptimizerState state) {
+        StateTransfer.restore(optimizerName, optimizer, layouts(), state);
+    }
+
+    /** The trainable tensors in the optimizer's order; the layer engine keeps them unpadded. */
+    private List<SlotLayout> layouts() {
+        List<SlotLayout> out = new ArrayList<>();
+        for (Param p : net.params()) {
+            if (p.trainable()) {
+                out.add(new SlotLayout(p.name(), p.shape(), 1, p.data().length, p.data().length));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.OptimizerState;
 import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
@@ -14,19 +15,30 @@ import dev.fmnist.backend.pure.nn.DenseNetwork;
 import dev.fmnist.backend.pure.nn.Inference;
 import dev.fmnist.backend.pure.nn.TrainingStep;
 import dev.fmnist.backend.pure.optim.Optimizer;
+import dev.fmnist.backend.pure.optim.SlotLayout;
+import dev.fmnist.backend.pure.optim.StateTransfer;
 import dev.fmnist.backend.pure.parallel.WorkerPool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A network in training: everything a step needs (activations, gradients, optimizer state, per-thread
  * scratch, worker threads) is allocated when the session opens, so steps allocate nothing. Closing the
- * session stops its threads.
+ * session stops its threads. Replacing the weights (EarlyStopping's restore) rebuilds the network and
+ * keeps the optimizer.
  */
 public final class PureSession implements TrainingSession {
-    private final DenseNetwork net;
+    private final ModelSpec spec;
+    private final Kernels kernels;
+    private final String optimizerName;
+    private final Optimizer optimizer;
     private final WorkerPool pool;
-    private final TrainingStep step;
-    private final Inference inference;
     private final int threads;
+    private final int capacity;
+    private DenseNetwork net;
+    private TrainingStep step;
+    private Inference inference;
     private boolean handedOver;
 
     /**
@@ -35,12 +47,16 @@ public final class PureSession implements TrainingSession {
      * @throws dev.fmnist.api.error.UnsupportedModelException for networks the backend cannot run
      */
     public PureSession(ModelSpec spec, Weights initial, TrainingConfig config, Kernels kernels) {
+        this.spec = spec;
+        this.kernels = kernels;
         this.net = new DenseNetwork(spec, initial, kernels);
         this.threads = config.effectiveThreads();
+        this.capacity = config.batchSize();
+        this.optimizerName = config.optimizer().name();
         this.pool = new WorkerPool(threads, "fmnist-pure");
         try {
-            Optimizer optimizer = Optimizer.create(config.optimizer(), TrainingStep.tensorSizes(net), kernels);
-            this.step = new TrainingStep(net, optimizer, pool, config.batchSize());
+            this.optimizer = Optimizer.create(config.optimizer(), TrainingStep.tensorSizes(net), kernels);
+            this.step = new TrainingStep(net, optimizer, pool, capacity);
             this.inference = new Inference(net, pool);
         } catch (RuntimeException | Error e) {
             pool.close();
@@ -50,9 +66,7 @@ public final class PureSession implements TrainingSession {
 
     @Override
     public void step(Batch batch, StepContext context, StepMetrics metrics) {
-        if (handedOver) {
-            throw new IllegalStateException("the session's network was handed to a model; open a new session");
-        }
+        checkOpen();
         step.run(batch, metrics);
     }
 
@@ -64,6 +78,48 @@ public final class PureSession implements TrainingSession {
     @Override
     public Weights weights() {
         return net.toWeights();
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        optimizer.setLearningRate(learningRate);
+    }
+
+    @Override
+    public void setWeights(Weights weights) {
+        checkOpen();
+        net = new DenseNetwork(spec, weights, kernels);
+        step = new TrainingStep(net, optimizer, pool, capacity);
+        inference = new Inference(net, pool);
+    }
+
+    @Override
+    public OptimizerState optimizerState() {
+        return StateTransfer.export(optimizerName, optimizer, layouts());
+    }
+
+    @Override
+    public void restoreOptimizerState(OptimizerState state) {
+        StateTransfer.restore(optimizerName, optimizer, layouts(), state);
+    }
+
+    /** Where each parameter sits in the padded layout, in the optimizer's order (kernel 0, bias 0, ...). */
+    private List<SlotLayout> layouts() {
+        List<SlotLayout> out = new ArrayList<>();
+        Map<String, int[]> shapes = spec.parameterShapes();
+        for (int l = 0; l < net.layers(); l++) {
+            String kernel = Weights.denseName(l) + "/kernel";
+            String bias = Weights.denseName(l) + "/bias";
+            out.add(new SlotLayout(kernel, shapes.get(kernel), net.inputs(l), net.units(l), net.stride(l)));
+            out.add(new SlotLayout(bias, shapes.get(bias), 1, net.units(l), net.stride(l)));
+        }
+        return out;
+    }
+
+    private void checkOpen() {
+        if (handedOver) {
+            throw new IllegalStateException("the session's network was handed to a model; open a new session");
+        }
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.fmnist.cli.command;
 
 import dev.fmnist.api.io.ModelDescriptions;
+import dev.fmnist.api.io.ModelFile;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.ModelSummary;
+import dev.fmnist.api.training.History;
 import dev.fmnist.cli.error.ErrorReporter;
 import dev.fmnist.cli.output.JsonOutput;
+import dev.fmnist.cli.output.TrainingTexts;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,15 +39,25 @@ public final class SummaryCommand implements Callable<Integer> {
     public Integer call() {
         ModelSpec spec = ModelDescriptions.resolve(model, context.resolve(Path.of("")));
         ModelSummary summary = ModelSummary.of(spec);
+        // A model file also tells how its training went: epochs, the callbacks' effect, the test result.
+        History history = model.endsWith(ModelFile.EXTENSION)
+                ? ModelFile.read(context.resolve(Path.of(model))).history() : null;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "summary");
             doc.putAll(summary.toJson());
             doc.put("input_shape", spec.inputShape().withBatch());
             doc.put("description", spec.toJson());
+            if (history != null) {
+                doc.put("history", history.toJson());
+                doc.put("history_summary", history.summaryJson());
+            }
             JsonOutput.print(context.out(), doc);
         } else {
             context.out().print(summary.toText());
+            if (history != null) {
+                TrainingTexts.historyLines(history).forEach(context.out()::println);
+            }
             context.out().flush();
         }
         return ErrorReporter.OK;

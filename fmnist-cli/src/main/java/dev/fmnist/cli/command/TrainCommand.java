@@ -3,6 +3,7 @@ package dev.fmnist.cli.command;
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.config.TrainingConfig;
 import dev.fmnist.api.data.Dataset;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.eval.Evaluator;
 import dev.fmnist.api.io.ModelDescriptions;
@@ -13,6 +14,7 @@ import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.ModelSummary;
 import dev.fmnist.api.model.Prediction;
 import dev.fmnist.api.spi.Backend;
+import dev.fmnist.api.training.History;
 import dev.fmnist.api.training.StopSignal;
 import dev.fmnist.api.training.TrainingJob;
 import dev.fmnist.api.training.TrainingListener;
@@ -23,6 +25,7 @@ import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.cli.output.OutputPaths;
 import dev.fmnist.cli.output.ProgressBar;
 import dev.fmnist.cli.output.Texts;
+import dev.fmnist.cli.output.TrainingTexts;
 import dev.fmnist.cli.signal.InterruptToStop;
 import dev.fmnist.data.FashionMnist;
 import java.io.PrintStream;
@@ -34,7 +37,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code fmnist train}: the tutorial end to end. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -74,10 +80,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "0.001",
-            description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the initial weights and the shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -106,6 +108,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document (no progress output).")
     boolean json;
 
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Continue training this model file up to --epochs (Keras's initial_epoch): its network, "
+                    + "weights, optimizer state, history and training settings; it is not overwritten.")
+    Path from;
+
+    @Mixin
+    FitOptions fit;
+
+    @Spec
+    CommandSpec commandSpec;
+
     TrainCommand(CliContext context) {
         this.context = context;
     }
@@ -114,13 +127,20 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = context.out();
         ThreadLimit.check(threads);
-        ModelSpec spec = ModelDescriptions.resolve(model, context.resolve(Path.of("")));
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize)
-                .withLearningRate(learningRate).withSeed(seed).withThreads(threads);
+        SavedModel resumed = from == null ? null : readResumable();
+        ModelSpec spec = resumed != null ? resumed.spec()
+                : ModelDescriptions.resolve(model, context.resolve(Path.of("")));
+        TrainingConfig config = resumed != null
+                ? resumed.provenance().config().withEpochs(epochs).withThreads(threads)
+                : fit.apply(TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize).withSeed(seed)
+                        .withThreads(threads));
         String backendName = backend != null ? backend : context.defaultBackend();
         context.registry().provider(backendName).capabilities().require(spec, backendName);
-        Path modelFile = context.resolve(outFile != null ? outFile : Path.of("fmnist-" + backendName + "-" + spec.name()
-                + ModelFile.EXTENSION));
+        Path modelFile = context.resolve(outFile != null ? outFile : defaultModelFile(backendName, spec));
+        if (resumed != null && modelFile.equals(context.resolve(from))) {
+            throw new InvalidInputException("--out " + modelFile + " would overwrite the --from model; choose "
+                    + "another file");
+        }
         Path historyFile = historyFile(modelFile);
         OutputPaths.checkWritableFile(modelFile);
         List<Path> inputs = context.dataFiles(data);
@@ -130,6 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (reportDir != null) {
             Reports.checkWritable(reportDir);
         }
+        List<TrainingListener> callbacks = fit.callbacks(context::resolve, config.optimizer().learningRate());
 
         FashionMnist fmnist = context.loadData(data);
         Dataset train = fmnist.train();
@@ -142,17 +163,25 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("Test images:  " + Texts.shape(test) + ", labels: " + test.size());
             out.println("Model: " + spec.summary() + " (" + Texts.thousands(spec.parameterCount()) + " parameters)");
             out.print(ModelSummary.of(spec).toText());
-            out.println(String.format(Locale.ROOT, "Training: %d epoch%s, batch size %d, Adam with learning rate %s, "
-                    + "seed %d", epochs, epochs == 1 ? "" : "s", batchSize, learningRate, seed));
+            out.println("Training: " + TrainingTexts.describe(config, train.size()));
+            if (resumed != null) {
+                out.println(TrainingTexts.resuming(from, resumed, epochs));
+            }
             out.flush();
         }
 
         StopSignal stop = new StopSignal();
-        // The test set after every epoch gives the report's train-and-test curves (Keras's validation_data).
-        TrainingJob job = TrainingJob.of(spec, train, config).withValidation(test).withStop(stop);
+        // Validation comes from the training data (--validation-split); the test set is evaluated once, after.
+        TrainingJob job = TrainingJob.of(spec, train, config).withStop(stop);
+        if (resumed != null) {
+            job = job.resumingFrom(resumed.resumePoint());
+        }
         TrainingListener listener = listener();
         if (listener != null) {
             job = job.withListener(listener);
+        }
+        for (TrainingListener callback : callbacks) {
+            job = job.withListener(callback);
         }
         try (InterruptToStop interrupts = InterruptToStop.install(stop, context.err())) {
             TrainingResult result = engine.trainer().fit(job);
@@ -160,6 +189,25 @@ public final class TrainCommand implements Callable<Integer> {
                 return finish(result, trained, engine, spec, fmnist, config, test, modelFile, historyFile, reportDir);
             }
         }
+    }
+
+    /** The --from model, checked to be resumable without settings that would contradict it. */
+    private SavedModel readResumable() {
+        for (String option : FitOptions.CONFIG_OPTIONS) {
+            if (commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new InvalidInputException(option + " cannot be combined with --from: a resumed run keeps the "
+                        + "training settings of " + from + " (Keras's initial_epoch continues the same fit)");
+            }
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--model")) {
+            throw new InvalidInputException("--model cannot be combined with --from: the network comes from " + from);
+        }
+        return ModelFile.read(context.resolve(from));
+    }
+
+    private Path defaultModelFile(String backendName, ModelSpec spec) {
+        String base = "fmnist-" + backendName + "-" + spec.name();
+        return Path.of(from == null ? base + ModelFile.EXTENSION : base + "-epoch" + epochs + ModelFile.EXTENSION);
     }
 
     private int finish(TrainingResult result, Model trained, Backend engine, ModelSpec spec, FashionMnist fmnist,
@@ -172,11 +220,12 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_loss", evaluation.loss());
         metrics.put("test_accuracy", evaluation.accuracy());
+        History history = result.history().withTest(evaluation.loss(), evaluation.accuracy());
         try (Model model = trained.withProvenance(trained.provenance().withMetrics(metrics))) {
-            ModelFile.write(modelFile, SavedModel.of(model, result.history()));
-            JsonOutput.write(historyFile, historyJson(model, result, evaluation, modelFile));
+            ModelFile.write(modelFile, SavedModel.of(model, result).withHistory(history));
+            JsonOutput.write(historyFile, historyJson(model, result, history, modelFile));
             Path page = reportDir == null ? null : Reports.write(reportDir, "fmnist training report: "
-                    + engine.name() + " " + spec.name(), model, result.history(), evaluation, test, probabilities);
+                    + engine.name() + " " + spec.name(), model, history, evaluation, test, probabilities);
             if (json) {
                 JsonOutput.print(out, document(engine, spec, fmnist, config, result, evaluation, test,
                         probabilities, preview, modelFile, historyFile, page));
@@ -192,7 +241,8 @@ public final class TrainCommand implements Callable<Integer> {
             return null;
         }
         boolean bar = progress == Progress.BAR || (progress == Progress.AUTO && context.interactive());
-        return bar ? new ProgressBar(context.out()) : new EpochLines(context.out());
+        boolean rate = fit.changesLearningRate();
+        return bar ? new ProgressBar(context.out(), rate) : new EpochLines(context.out(), rate);
     }
 
     private void printText(TrainingResult result, Evaluation evaluation, Dataset test, float[] probabilities,
@@ -202,6 +252,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("Training stopped after " + result.history().epochs().size() + " complete epoch(s); "
                     + "saving what was trained, marked incomplete.");
         }
+        TrainingTexts.callbackNotes(result.history()).forEach(out::println);
         out.println();
         out.println(String.format(Locale.ROOT, "Test loss: %.4f - test accuracy: %.4f", evaluation.loss(),
                 evaluation.accuracy()));
@@ -243,6 +294,7 @@ public final class TrainCommand implements Callable<Integer> {
         doc.put("config", config.toJson());
         doc.put("complete", result.complete());
         doc.put("history", result.history().toJson());
+        doc.put("history_summary", result.history().summaryJson());
         doc.put("test", evaluation.toJson());
         doc.put("predictions", predictionsJson(test, probabilities, preview));
         doc.put("model_file", modelFile.toString());
@@ -265,15 +317,14 @@ public final class TrainCommand implements Callable<Integer> {
         return list;
     }
 
-    private static Map<String, Object> historyJson(Model model, TrainingResult result, Evaluation evaluation,
+    private static Map<String, Object> historyJson(Model model, TrainingResult result, History history,
             Path modelFile) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model_file", modelFile.getFileName().toString());
         m.put("backend", model.provenance().backend());
         m.put("complete", result.complete());
-        m.put("epochs", result.history().toJson());
-        m.put("test_loss", evaluation.loss());
-        m.put("test_accuracy", evaluation.accuracy());
+        m.put("epochs", history.toJson());
+        m.putAll(history.summaryJson());
         return m;
     }
 

@@ -13,13 +13,20 @@ import java.util.Locale;
  */
 public final class EpochLines implements TrainingListener {
     private final PrintStream out;
+    private final boolean showRate;
     private int epochs;
     private int batches;
     private BatchProgress last;
 
     /** Lines printed to {@code out}. */
     public EpochLines(PrintStream out) {
+        this(out, false);
+    }
+
+    /** Lines printed to {@code out}, with each epoch's learning rate when {@code showRate}. */
+    public EpochLines(PrintStream out, boolean showRate) {
         this.out = out;
+        this.showRate = showRate;
     }
 
     @Override
@@ -35,7 +42,7 @@ public final class EpochLines implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochStats stats) {
-        out.println(line(stats, epochs, batches));
+        out.println(line(stats, epochs, batches) + (showRate ? ProgressBar.rate(stats) : ""));
         out.flush();
     }
 

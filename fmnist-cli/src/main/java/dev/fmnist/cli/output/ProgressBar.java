@@ -19,6 +19,7 @@ public final class ProgressBar implements TrainingListener {
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintStream out;
+    private final boolean showRate;
     private long lastDraw;
     private int lastLength;
     private BatchProgress last;
@@ -28,7 +29,19 @@ public final class ProgressBar implements TrainingListener {
 
     /** A bar printing to {@code out}, which should be a terminal. */
     public ProgressBar(PrintStream out) {
+        this(out, false);
+    }
+
+    /** A bar that also shows each epoch's learning rate when {@code showRate}, as Keras does once it changes. */
+    public ProgressBar(PrintStream out, boolean showRate) {
         this.out = out;
+        this.showRate = showRate;
+    }
+
+    /** {@code " - learning_rate: 1.0000e-04"}, or nothing when the rate is unknown. */
+    static String rate(EpochStats stats) {
+        return Double.isNaN(stats.learningRate()) ? ""
+                : String.format(Locale.ROOT, " - learning_rate: %.4e", stats.learningRate());
     }
 
     @Override
@@ -60,6 +73,9 @@ public final class ProgressBar implements TrainingListener {
             if (stats.hasValidation()) {
                 line += String.format(Locale.ROOT, " - val_loss: %.4f - val_accuracy: %.4f", stats.validationLoss(),
                         stats.validationAccuracy());
+            }
+            if (showRate) {
+                line += rate(stats);
             }
             draw(line);
         }

@@ -40,7 +40,8 @@ public final class PluginJar {
                     for (JarEntry e : tests.stream().toList()) {
                         String name = e.getName();
                         if (name.startsWith("dev/fmnist/api/testing/FakeBackendProvider")
-                                || name.startsWith("dev/fmnist/api/testing/ScalarNetwork")) {
+                                || name.startsWith("dev/fmnist/api/testing/ScalarNetwork")
+                                || name.startsWith("dev/fmnist/api/testing/ReferenceOptimizer")) {
                             try (InputStream in = tests.getInputStream(e)) {
                                 add(out, name, in.readAllBytes());
                             }

@@ -8,7 +8,6 @@ import dev.fmnist.api.eval.ClassMetrics;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.io.AtomicFiles;
 import dev.fmnist.api.model.Provenance;
-import dev.fmnist.api.training.EpochStats;
 import dev.fmnist.viz.chart.ConfusionHeatmap;
 import dev.fmnist.viz.chart.TrainingCurves;
 import dev.fmnist.viz.image.PredictionGrid;
@@ -86,7 +85,7 @@ public final class ReportWriter {
                 "Confusion matrix: true classes as rows, predicted classes as columns.",
                 ConfusionHeatmap.defaults().render(e))));
         if (!content.history().epochs().isEmpty()) {
-            out.add(new Figure("training-curves.png", "Loss and accuracy per epoch.",
+            out.add(new Figure("training-curves.png", TrainingCurves.caption(content.history()),
                     TrainingCurves.defaults().render(content.history())));
         }
         if (!content.samples().isEmpty()) {
@@ -118,7 +117,7 @@ public final class ReportWriter {
         if (!c.history().epochs().isEmpty()) {
             sb.append("<h2>Training</h2>\n");
             figure(sb, figures, "training-curves.png");
-            history(sb, c.history().epochs());
+            HistorySection.append(sb, c.history());
         }
         if (!c.samples().isEmpty() || !c.mistakes().isEmpty()) {
             sb.append("<h2>Predictions</h2>\n");
@@ -164,19 +163,6 @@ public final class ReportWriter {
         sb.append("</table>\n");
     }
 
-    private static void history(StringBuilder sb, List<EpochStats> epochs) {
-        sb.append("<table class=\"grid\">\n").append(Html.headerRow("Epoch", "Loss", "Accuracy", "Validation loss",
-                "Validation accuracy", "Seconds", "Images/s"));
-        for (EpochStats e : epochs) {
-            sb.append(Html.row(Integer.toString(e.epoch()), number(e.loss()), percent(e.accuracy()),
-                    e.hasValidation() ? number(e.validationLoss()) : "-",
-                    e.hasValidation() ? percent(e.validationAccuracy()) : "-",
-                    String.format(Locale.ROOT, "%.2f", e.nanos() / 1e9),
-                    String.format(Locale.ROOT, "%.0f", e.samplesPerSecond())));
-        }
-        sb.append("</table>\n");
-    }
-
     private static void provenance(StringBuilder sb, Provenance p) {
         sb.append("<h3>Provenance</h3>\n<table class=\"kv\">\n")
                 .append(Html.keyValue("Backend", p.backend() + " " + p.backendVersion()))
@@ -215,11 +201,11 @@ public final class ReportWriter {
         return o.toString();
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
     }
 
-    private static String percent(double v) {
+    static String percent(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : "-";
     }
 

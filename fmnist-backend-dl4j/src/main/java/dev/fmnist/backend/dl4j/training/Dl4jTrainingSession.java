@@ -1,17 +1,21 @@
 package dev.fmnist.backend.dl4j.training;
 
 import dev.fmnist.api.FashionClass;
+import dev.fmnist.api.config.OptimizerConfig;
 import dev.fmnist.api.config.TrainingConfig;
 import dev.fmnist.api.data.Batch;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.OptimizerState;
 import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
 import dev.fmnist.backend.dl4j.model.Dl4jModel;
 import dev.fmnist.backend.dl4j.network.Dl4jNetwork;
+import dev.fmnist.backend.dl4j.network.PortableParameters;
+import dev.fmnist.backend.dl4j.network.UpdaterState;
 import dev.fmnist.backend.dl4j.network.HostArrays;
 import dev.fmnist.backend.dl4j.runtime.Nd4jRuntime;
 import java.util.Arrays;
@@ -29,11 +33,15 @@ public final class Dl4jTrainingSession implements TrainingSession {
     private final Dl4jNetwork network;
     private final MultiLayerNetwork net;
     private final StepAccuracy accuracy;
+    private final OptimizerConfig optimizer;
+    private double learningRate;
     private final HostArrays labelArrays = new HostArrays();
     private float[] oneHot = new float[0];
 
-    private Dl4jTrainingSession(Dl4jNetwork network) {
+    private Dl4jTrainingSession(Dl4jNetwork network, OptimizerConfig optimizer) {
         this.network = network;
+        this.optimizer = optimizer;
+        this.learningRate = optimizer.learningRate();
         this.net = network.dl4j();
         this.accuracy = new StepAccuracy(net, network.plan());
         net.setListeners(accuracy);
@@ -45,7 +53,8 @@ public final class Dl4jTrainingSession implements TrainingSession {
      */
     public static Dl4jTrainingSession open(ModelSpec spec, Weights initial, TrainingConfig config) {
         Nd4jRuntime.useThreads(Nd4jRuntime.threadsFor(config.threads()));
-        return new Dl4jTrainingSession(Dl4jNetwork.forTraining(spec, initial, config.optimizer(), config.seed()));
+        return new Dl4jTrainingSession(Dl4jNetwork.forTraining(spec, initial, config.optimizer(), config.seed()),
+                config.optimizer());
     }
 
     @Override
@@ -83,6 +92,35 @@ public final class Dl4jTrainingSession implements TrainingSession {
     @Override
     public Weights weights() {
         return network.weights();
+    }
+
+    @Override
+    public void setLearningRate(double value) {
+        synchronized (network) {
+            net.setLearningRate(value);
+            learningRate = value;
+        }
+    }
+
+    @Override
+    public void setWeights(Weights weights) {
+        synchronized (network) {
+            PortableParameters.set(net, network.plan(), weights);
+        }
+    }
+
+    @Override
+    public OptimizerState optimizerState() {
+        synchronized (network) {
+            return UpdaterState.export(net, network.spec(), optimizer, learningRate);
+        }
+    }
+
+    @Override
+    public void restoreOptimizerState(OptimizerState state) {
+        synchronized (network) {
+            UpdaterState.restore(net, network.spec(), optimizer, state);
+        }
     }
 
     @Override

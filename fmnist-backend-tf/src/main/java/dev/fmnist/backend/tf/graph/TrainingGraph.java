@@ -28,16 +28,18 @@ public final class TrainingGraph {
     private final Operand<TInt32> correct;
     private final Op train;
     private final Op resetOptimizer;
+    private final UpdateRule rule;
     private final List<DropoutInput> masks;
 
     private TrainingGraph(Placeholder<TInt32> labels, Operand<TFloat32> lossSum, Operand<TInt32> correct, Op train,
-            Op resetOptimizer, List<DropoutInput> masks) {
+            UpdateRule rule, List<DropoutInput> masks) {
         this.masks = List.copyOf(masks);
         this.labels = labels;
         this.lossSum = lossSum;
         this.correct = correct;
         this.train = train;
-        this.resetOptimizer = resetOptimizer;
+        this.resetOptimizer = rule.reset();
+        this.rule = rule;
     }
 
     /** Adds loss, metrics, gradients and the update of {@code optimizer} to the graph of {@code net}. */
@@ -67,10 +69,11 @@ public final class TrainingGraph {
             grads.add(gradients.<TFloat32>dy(i));
         }
         UpdateRule rule = UpdateRule.build(tf.withSubScope("update"), net.trainableParameters(), grads, optimizer);
+        // One op: the optimizer step and BatchNormalization's moving statistics move together.
         List<Op> step = new ArrayList<>(pass.updates());
         step.add(rule.apply());
         Op train = tf.withControlDependencies(step).withName("step").noOp();
-        return new TrainingGraph(labels, lossSum, correct, train, rule.reset(), pass.masks());
+        return new TrainingGraph(labels, lossSum, correct, train, rule, pass.masks());
     }
 
     /** Labels of the batch, {@code [batch]} integers in 0..9. */
@@ -96,6 +99,36 @@ public final class TrainingGraph {
     /** Applies one optimizer step to every trainable parameter and moves the moving statistics. */
     public Op train() {
         return train;
+    }
+
+    /** The placeholder {@link #setLearningRate()} copies into the learning rate. */
+    public Placeholder<TFloat32> learningRate() {
+        return rule.rate();
+    }
+
+    /** Sets the learning rate from {@link #learningRate()}. */
+    public Op setLearningRate() {
+        return rule.setRate();
+    }
+
+    /** The optimizer's step counter. */
+    public Operand<TFloat32> iterations() {
+        return rule.step();
+    }
+
+    /** The placeholder {@link #setIterations()} copies into the step counter. */
+    public Placeholder<TFloat32> iterationsValue() {
+        return rule.stepValue();
+    }
+
+    /** Sets the step counter. */
+    public Op setIterations() {
+        return rule.setStep();
+    }
+
+    /** The optimizer's state tensors, parameter by parameter, in Keras's slot order. */
+    public List<OptimizerSlot> slots() {
+        return rule.slots();
     }
 
     /** Zeros the optimizer's state (moments, step count); run once after loading weights. */

@@ -4,15 +4,18 @@ import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.config.OptimizerConfig;
 import dev.fmnist.api.data.Batch;
 import dev.fmnist.api.data.Images;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Predictor;
 import dev.fmnist.api.model.Tensor;
 import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.training.DropoutMasks;
 import dev.fmnist.api.training.StepContext;
+import dev.fmnist.api.training.OptimizerState;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.backend.tf.graph.DropoutInput;
 import dev.fmnist.backend.tf.graph.NetworkGraph;
+import dev.fmnist.backend.tf.graph.OptimizerSlot;
 import dev.fmnist.backend.tf.graph.Parameter;
 import dev.fmnist.backend.tf.graph.TrainingGraph;
 import java.util.ArrayList;
@@ -91,6 +94,16 @@ public final class GraphRunner implements AutoCloseable {
     }
 
     private void load(Weights weights) {
+        load(weights, true);
+    }
+
+    /** Replaces the weights; the optimizer's state stays (restoring the best weights mid-run). */
+    public void replaceWeights(Weights weights) {
+        weights.checkMatches(network.spec());
+        load(weights, false);
+    }
+
+    private void load(Weights weights, boolean resetOptimizer) {
         List<TFloat32> values = new ArrayList<>();
         try {
             Session.Runner run = session.runner().addTarget(network.loadWeights());
@@ -100,7 +113,7 @@ public final class GraphRunner implements AutoCloseable {
                 values.add(value);
                 run.feed(p.value(), value);
             }
-            if (training != null) {
+            if (training != null && resetOptimizer) {
                 run.addTarget(training.resetOptimizer());
             }
             run.run().close();
@@ -215,6 +228,79 @@ public final class GraphRunner implements AutoCloseable {
             }
         }
         return new Weights(out);
+    }
+
+    /** Sets the learning rate of the following steps. */
+    public void setLearningRate(double value) {
+        try (TFloat32 rate = TFloat32.scalarOf((float) value)) {
+            session.runner().feed(training().learningRate(), rate).addTarget(training().setLearningRate()).run()
+                    .close();
+        }
+    }
+
+    /** The optimizer's state in the portable layout. */
+    public OptimizerState optimizerState(String optimizer, double learningRate) {
+        TrainingGraph t = training();
+        Session.Runner run = session.runner().fetch(t.iterations());
+        for (OptimizerSlot slot : t.slots()) {
+            run.fetch(slot.variable());
+        }
+        List<Tensor> out = new ArrayList<>();
+        try (Result result = run.run()) {
+            long iterations = Math.round(((TFloat32) result.get(0)).getFloat());
+            for (int i = 0; i < t.slots().size(); i++) {
+                OptimizerSlot slot = t.slots().get(i);
+                float[] data = new float[(int) Tensor.elementCount(slot.shape())];
+                result.get(i + 1).asRawTensor().data().asFloats().read(data);
+                out.add(new Tensor(slot.parameter() + "/" + slot.slot(), slot.shape(), data));
+            }
+            return new OptimizerState(optimizer, iterations, learningRate, out);
+        }
+    }
+
+    /** Continues from a saved state (slots by Keras's names, step count, learning rate). */
+    public void restoreOptimizerState(OptimizerState state) {
+        TrainingGraph t = training();
+        if (state.iterations() > (1L << 24)) {
+            throw new InvalidInputException("the tf backend counts steps in float32, exact up to 16,777,216; the "
+                    + "saved state has " + state.iterations());
+        }
+        List<TFloat32> values = new ArrayList<>();
+        try {
+            TFloat32 step = TFloat32.scalarOf(state.iterations());
+            values.add(step);
+            Session.Runner run = session.runner().feed(t.iterationsValue(), step).addTarget(t.setIterations());
+            for (OptimizerSlot slot : t.slots()) {
+                Tensor saved = state.slot(slot.parameter(), slot.slot());
+                if (!java.util.Arrays.equals(saved.shape(), slot.shape())) {
+                    throw new InvalidInputException("saved optimizer tensor " + saved.name() + " does not fit the "
+                            + "network");
+                }
+                TFloat32 value = TFloat32.tensorOf(Shape.of(toLongs(slot.shape())),
+                        DataBuffers.of(saved.data(), true, false));
+                values.add(value);
+                run.feed(slot.value(), value).addTarget(slot.assign());
+            }
+            run.run().close();
+        } finally {
+            values.forEach(TFloat32::close);
+        }
+        setLearningRate(state.learningRate());
+    }
+
+    private TrainingGraph training() {
+        if (training == null) {
+            throw new IllegalStateException("this runner was opened for inference only");
+        }
+        return training;
+    }
+
+    private static long[] toLongs(int[] shape) {
+        long[] out = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            out[i] = shape[i];
+        }
+        return out;
     }
 
     private static TFloat32 imageTensor(float[] images, int from, int count) {

@@ -2,10 +2,12 @@ package dev.fmnist.backend.tf.session;
 
 import dev.fmnist.api.config.TrainingConfig;
 import dev.fmnist.api.data.Batch;
+import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.model.ModelSpec;
 import dev.fmnist.api.model.Provenance;
 import dev.fmnist.api.model.Weights;
+import dev.fmnist.api.training.OptimizerState;
 import dev.fmnist.api.training.StepContext;
 import dev.fmnist.api.training.StepMetrics;
 import dev.fmnist.api.training.TrainingSession;
@@ -14,10 +16,14 @@ import dev.fmnist.api.training.TrainingSession;
 public final class TfTrainingSession implements TrainingSession {
     private final GraphRunner runner;
     private final Threads inferenceThreads;
+    private final String optimizer;
+    private double learningRate;
 
-    private TfTrainingSession(GraphRunner runner, Threads inferenceThreads) {
+    private TfTrainingSession(GraphRunner runner, Threads inferenceThreads, TrainingConfig config) {
         this.runner = runner;
         this.inferenceThreads = inferenceThreads;
+        this.optimizer = config.optimizer().name();
+        this.learningRate = config.optimizer().learningRate();
     }
 
     /**
@@ -27,7 +33,7 @@ public final class TfTrainingSession implements TrainingSession {
     public static TfTrainingSession open(ModelSpec spec, Weights initial, TrainingConfig config,
             Threads inferenceThreads) {
         return new TfTrainingSession(GraphRunner.forTraining(spec, initial, config.optimizer(),
-                Threads.forTraining(config, spec)), inferenceThreads);
+                Threads.forTraining(config, spec)), inferenceThreads, config);
     }
 
     @Override
@@ -43,6 +49,32 @@ public final class TfTrainingSession implements TrainingSession {
     @Override
     public Weights weights() {
         return runner.weights();
+    }
+
+    @Override
+    public void setLearningRate(double value) {
+        runner.setLearningRate(value);
+        learningRate = value;
+    }
+
+    @Override
+    public void setWeights(Weights weights) {
+        runner.replaceWeights(weights);
+    }
+
+    @Override
+    public OptimizerState optimizerState() {
+        return runner.optimizerState(optimizer, learningRate);
+    }
+
+    @Override
+    public void restoreOptimizerState(OptimizerState state) {
+        if (!state.optimizer().equals(optimizer)) {
+            throw new InvalidInputException("the saved optimizer state is " + state.optimizer()
+                    + "'s, but training uses " + optimizer);
+        }
+        runner.restoreOptimizerState(state);
+        learningRate = state.learningRate();
     }
 
     /**
