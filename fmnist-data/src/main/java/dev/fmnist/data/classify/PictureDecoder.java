@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -78,7 +77,10 @@ public final class PictureDecoder {
                     throw new InvalidDataException(source + " is too large (" + width + "x" + height
                             + " pixels); the limit is " + maxPixels + " pixels");
                 }
-                reader.addIIOReadWarningListener(WARNINGS_ARE_ERRORS);
+                // A reader's warning (such as a JPEG that ends early, which readers fill with grey) is an error.
+                reader.addIIOReadWarningListener((r, warning) -> {
+                    throw new InvalidDataException(source + " is damaged: " + warning);
+                });
                 BufferedImage image = reader.read(0);
                 if (image == null) {
                     throw new InvalidDataException(source + " holds no picture");
@@ -94,10 +96,6 @@ public final class PictureDecoder {
             throw new InvalidDataException(source + " is a corrupt or truncated picture (" + describe(e) + ")", e);
         }
     }
-
-    private static final IIOReadWarningListener WARNINGS_ARE_ERRORS = (reader, warning) -> {
-        throw new InvalidDataException("the picture is damaged: " + warning);
-    };
 
     private static String describe(Exception e) {
         String message = e.getMessage();
