@@ -11,6 +11,7 @@ import dev.fmnist.serve.http.ApiException;
 import dev.fmnist.serve.http.ErrorBody;
 import dev.fmnist.serve.http.JsonErrorHandler;
 import dev.fmnist.serve.http.PictureRequests;
+import dev.fmnist.serve.http.UnreadBody;
 import dev.fmnist.serve.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -32,6 +33,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * the stop timeout) and then stops the model thread.
  */
 public final class FmnistServer implements AutoCloseable {
+    /** A refused body up to this many times the limit is read to its end before the answer. */
+    private static final long DISCARD_FACTOR = 4;
     private static final Set<String> ENDPOINTS = Set.of("/", "/app.js", "/style.css", "/healthz", "/readyz",
             "/metrics", "/openapi.json", "/v1/model", "/v1/samples", "/v1/predict");
 
@@ -141,6 +144,8 @@ public final class FmnistServer implements AutoCloseable {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"fmnist\"");
             }
+            // Refused before or while reading the body: read the rest so the client sees this answer.
+            UnreadBody.discard(ctx.req(), DISCARD_FACTOR * settings.maxBodyBytes());
             error(ctx, e.status(), e.error(), e.getMessage());
         });
         r.exception(InvalidDataException.class, (e, ctx) -> error(ctx, 400, "invalid_picture", e.getMessage()));
