@@ -22,6 +22,7 @@ import dev.fmnist.api.training.TrainingResult;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,11 @@ public abstract class TrainingConformanceKit {
     static final ModelSpec SMALL = new ModelSpec("small", List.of(new LayerSpec.Flatten(),
             new LayerSpec.Dense(16, Activation.RELU), new LayerSpec.Dense(FashionClass.COUNT, Activation.SOFTMAX)));
     static final Dataset DATA = SyntheticData.blobs("synthetic/optimizers", 200, 4);
+    /** Every layer type with optimizer state or stream position: conv, batch norm, pooling, dropout, dense. */
+    static final ModelSpec SMALL_CNN = new ModelSpec("small-cnn", List.of(
+            LayerSpec.Conv2D.same(4, 3, Activation.RELU), new LayerSpec.BatchNormalization(),
+            new LayerSpec.MaxPooling2D(2), new LayerSpec.Flatten(), new LayerSpec.Dropout(0.25),
+            new LayerSpec.Dense(FashionClass.COUNT, Activation.SOFTMAX)));
 
     private Backend backend;
     private Backend reference;
@@ -117,6 +123,31 @@ public abstract class TrainingConformanceKit {
                 .resumingFrom(point));
         assertClose(onReference.model().weights(), straight.model().weights());
         Stream.of(straight, first, resumed, onReference).forEach(r -> r.model().close());
+    }
+
+    static Stream<OptimizerConfig> statefulOptimizers() {
+        return Stream.of(OptimizerConfig.Adam.keras().withLearningRate(0.005), new OptimizerConfig.Sgd(0.05, 0.9, true, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("statefulOptimizers")
+    void resumesAConvolutionalNetworkAsIfItHadNotStopped(OptimizerConfig optimizer) {
+        Assumptions.assumeTrue(backend.capabilities().supports(SMALL_CNN), "this backend runs dense stacks only");
+        TrainingResult straight = backend.trainer().fit(TrainingJob.of(SMALL_CNN, DATA, config(optimizer, 3)));
+        TrainingResult first = backend.trainer().fit(TrainingJob.of(SMALL_CNN, DATA, config(optimizer, 1)));
+        assertThat(first.optimizerState().slots()).as("state of every trainable tensor")
+                .hasSize(slotsPerTensor(optimizer) * 6);
+        ResumePoint point = new ResumePoint(first.model().weights(), first.optimizerState(), first.history());
+        TrainingResult resumed = backend.trainer().fit(TrainingJob.of(SMALL_CNN, DATA, config(optimizer, 3))
+                .resumingFrom(point));
+        assertClose(resumed.model().weights(), straight.model().weights());
+        assertThat(resumed.optimizerState().iterations()).isEqualTo(30);
+        Stream.of(straight, first, resumed).forEach(r -> r.model().close());
+    }
+
+    /** Keras's number of state tensors per trainable tensor: Adam's momentum and velocity, SGD's momentum (Nesterov here: DL4J has no classical momentum). */
+    private static int slotsPerTensor(OptimizerConfig optimizer) {
+        return optimizer instanceof OptimizerConfig.Adam ? 2 : 1;
     }
 
     private void assertClose(Weights actual, Weights expected) {

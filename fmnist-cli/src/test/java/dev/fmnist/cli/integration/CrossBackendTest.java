@@ -19,6 +19,7 @@ import dev.fmnist.api.model.Weights;
 import dev.fmnist.api.spi.Backend;
 import dev.fmnist.api.spi.BackendRegistry;
 import dev.fmnist.api.testing.SyntheticData;
+import dev.fmnist.api.training.ResumePoint;
 import dev.fmnist.api.training.TrainingJob;
 import dev.fmnist.api.training.TrainingResult;
 import java.nio.file.Path;
@@ -118,6 +119,46 @@ class CrossBackendTest {
                             worst = Math.max(worst, Math.abs(a[i] - b[i]));
                         }
                         assertThat(worst).as("%s %s on %s vs %s", spec.name(), t.name(), name, names.get(0))
+                                .isLessThanOrEqualTo(2e-3f);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Optimizer state is portable for convolutional networks too: each backend continues another's first
+     * epoch (Adam's moments of conv kernels and BatchNormalization's gamma and beta, moving statistics in the
+     * weights) and ends where its own two straight epochs end, up to float rounding.
+     */
+    @Test
+    void everyBackendResumesAnotherBackendsConvolutionalRun() {
+        ModelSpec spec = CNNS.get(0);
+        List<String> names = backendsRunning(spec);
+        assertThat(names).containsAll(BACKENDS);
+        TrainingConfig two = TrainingConfig.defaults().withEpochs(2).withSeed(3);
+        for (String source : names) {
+            TrainingResult first = trainOn(source, spec);
+            assertThat(first.optimizerState()).as(source + "'s exported state").isNotNull();
+            assertThat(first.optimizerState().slots()).as(source + "'s exported state").isNotEmpty();
+            ResumePoint point = new ResumePoint(first.model().weights(), first.optimizerState(), first.history());
+            first.model().close();
+            for (String target : names) {
+                if (target.equals(source)) {
+                    continue;
+                }
+                Backend backend = registry.backend(target);
+                try (Model straight = backend.trainer().fit(TrainingJob.of(spec, train, two)).model();
+                        Model resumed = backend.trainer().fit(TrainingJob.of(spec, train, two).resumingFrom(point))
+                                .model()) {
+                    for (var t : straight.weights().tensors()) {
+                        float[] a = resumed.weights().get(t.name()).data();
+                        float[] b = t.data();
+                        float worst = 0;
+                        for (int i = 0; i < a.length; i++) {
+                            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+                        }
+                        assertThat(worst).as("%s: %s's state resumed on %s", t.name(), source, target)
                                 .isLessThanOrEqualTo(2e-3f);
                     }
                 }

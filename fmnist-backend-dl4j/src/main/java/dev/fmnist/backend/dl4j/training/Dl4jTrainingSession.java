@@ -113,31 +113,15 @@ public final class Dl4jTrainingSession implements TrainingSession {
 
     @Override
     public OptimizerState optimizerState() {
-        requireDenseForState();
         synchronized (network) {
-            return UpdaterState.export(net, network.spec(), optimizer, learningRate);
+            return UpdaterState.export(net, network.spec(), network.plan(), optimizer, learningRate);
         }
     }
 
     @Override
     public void restoreOptimizerState(OptimizerState state) {
-        requireDenseForState();
         synchronized (network) {
-            UpdaterState.restore(net, network.spec(), optimizer, state);
-        }
-    }
-
-    /**
-     * {@link UpdaterState} maps DL4J's flat updater view onto portable tensors for dense layers only; for
-     * other layers the state is refused by name (training still works and saves, without resume state).
-     */
-    private void requireDenseForState() {
-        for (LayerSpec layer : network.spec().layers()) {
-            if (!(layer instanceof LayerSpec.Dense || layer instanceof LayerSpec.Flatten
-                    || layer instanceof LayerSpec.InputLayer || layer instanceof LayerSpec.Dropout)) {
-                throw new UnsupportedModelException("the dl4j backend keeps optimizer state (for --from) only for "
-                        + "networks of Flatten, Dense and Dropout layers, not " + layer.getClass().getSimpleName());
-            }
+            UpdaterState.restore(net, network.spec(), network.plan(), optimizer, state);
         }
     }
 
