@@ -1,9 +1,8 @@
 package dev.fmnist.spark.score;
 
-import dev.fmnist.api.FashionClass;
+import dev.fmnist.api.data.Images;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.spark.runtime.ModelBlob;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -11,10 +10,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -102,23 +99,20 @@ public final class FmnistScoring {
      * {@code repeat} times (for benchmarks).
      */
     public Dataset<Row> fromDataset(dev.fmnist.api.data.Dataset data, int partitions, int repeat) {
-        StructType schema = new StructType(new StructField[] {
-            DataTypes.createStructField("index", DataTypes.LongType, false),
-            DataTypes.createStructField("true_label", DataTypes.IntegerType, false),
-            DataTypes.createStructField("true_class", DataTypes.StringType, false),
-            DataTypes.createStructField("pixels", DataTypes.BinaryType, false)});
-        List<Row> rows = new ArrayList<>(data.size());
+        if (partitions < 1 || repeat < 1) {
+            throw new InvalidInputException("partitions and repeat must be at least 1, got " + partitions + " and "
+                    + repeat);
+        }
+        byte[] pixels = new byte[data.size() * Images.PIXELS];
+        byte[] labels = new byte[data.size()];
         for (int i = 0; i < data.size(); i++) {
-            int label = data.label(i);
-            rows.add(RowFactory.create((long) i, label,
-                    FashionClass.ofLabel(label).displayName(), data.image(i)));
+            System.arraycopy(data.image(i), 0, pixels, i * Images.PIXELS, Images.PIXELS);
+            labels[i] = (byte) data.label(i);
         }
-        Dataset<Row> once = spark.createDataFrame(rows, schema);
-        Dataset<Row> all = once;
-        for (int r = 1; r < repeat; r++) {
-            all = all.union(once);
-        }
-        return all.repartition(partitions);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<DatasetRows.Content> content = context.broadcast(new DatasetRows.Content(pixels, labels));
+        return spark.range(0, (long) data.size() * repeat, 1, partitions).as(Encoders.LONG())
+                .mapPartitions(new DatasetRows(content), Encoders.row(DatasetRows.SCHEMA));
     }
 
     /**

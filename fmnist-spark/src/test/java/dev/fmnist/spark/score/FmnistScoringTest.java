@@ -101,6 +101,21 @@ class FmnistScoringTest {
     }
 
     @Test
+    void aRepeatedDatasetHoldsEveryImageThatManyTimesWithItsLabel() {
+        var test = data.test().slice(0, 300);
+        List<Row> rows = scoring.fromDataset(test, 4, 3).select("index", "true_label", "pixels").collectAsList();
+        assertThat(rows).hasSize(900);
+        java.util.Map<Long, Long> copies = rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.getLong(0), java.util.stream.Collectors.counting()));
+        assertThat(copies).hasSize(300).allSatisfy((index, count) -> assertThat(count).isEqualTo(3));
+        for (Row r : rows) {
+            int i = (int) r.getLong(0);
+            assertThat(r.getInt(1)).isEqualTo(test.label(i));
+            assertThat((byte[]) r.getAs(2)).isEqualTo(test.image(i));
+        }
+    }
+
+    @Test
     void idxImagesAreScoredInBatchesWithTheModelsOwnPredictions() {
         var test = data.test().slice(0, 2000);
         List<Row> rows = scoring.withOptions(scoring.options().withBatchSize(64))

@@ -13,7 +13,7 @@ import java.util.Locale;
  * session, so both see the same machine load; prints one {@code RESULT} line to compare.
  *
  * <pre>
- * mvn -o -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.fmnist.backend.tf.bench.TfCnnBenchmark -Dexec.args="2 0"
  * </pre>
  * Arguments: epochs (default 2; the first includes graph warm-up and is reported apart), intra-op threads

@@ -24,7 +24,7 @@ import java.util.Locale;
  * process, so both share it). Prints each epoch and the ratio of the medians.
  *
  * <pre>
- * mvn -o -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.fmnist.backend.tf.bench.TfCnnSideBySide -Dexec.args="[rounds] [images]"
  * </pre>
  */

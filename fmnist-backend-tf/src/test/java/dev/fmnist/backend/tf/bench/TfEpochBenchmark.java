@@ -28,7 +28,7 @@ import java.util.Locale;
  * separate runs.
  *
  * <pre>
- * mvn -o -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -pl fmnist-backend-tf test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.fmnist.backend.tf.bench.TfEpochBenchmark -Dexec.args="3 2 0"
  * </pre>
  * Arguments: epochs per run (default 3), rounds (default 2), threads (default 0: the backend's choice).
