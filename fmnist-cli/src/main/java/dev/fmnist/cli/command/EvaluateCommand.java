@@ -1,5 +1,6 @@
 package dev.fmnist.cli.command;
 
+import dev.fmnist.cli.output.Texts;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.eval.Evaluator;
@@ -19,8 +20,14 @@ import picocli.CommandLine.Mixin;
             "Prints loss, accuracy, per-class precision/recall/F1 and the confusion matrix.",
             "Any backend reads any backend's model file; by default the model runs on the backend that trained it "
                 + "(if it is installed and can run here, else on the default backend).",
+            "The time and images/s are of a warm model: one untimed batch of 1,000 images first lets the JIT "
+                + "compile the code (a cold pass is several times slower on the pure backend); "
+                + "'fmnist benchmark' measures inference more carefully (best of several passes).",
             "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})
 public final class EvaluateCommand implements Callable<Integer> {
+    /** Images per prediction call, as the benchmark's inference figure uses. */
+    private static final int BATCH = 1000;
+
     private final CliContext context;
 
     @Mixin
@@ -35,8 +42,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (LoadedModel loaded = options.load(context)) {
             FashionMnist fmnist = context.loadData(options.data);
             Dataset test = fmnist.test();
+            // An untimed batch first: the figure is then the model's speed, not the JIT's start-up.
+            int warmUp = Math.min(BATCH, test.size());
+            loaded.model().predict(test.scaledImages(0, warmUp), warmUp);
             long start = System.nanoTime();
-            Evaluation evaluation = Evaluator.evaluate(loaded.model(), test, 1000);
+            Evaluation evaluation = Evaluator.evaluate(loaded.model(), test, BATCH);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintStream out = context.out();
             if (options.json) {
@@ -48,15 +58,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                 doc.put("provenance", loaded.saved().provenance().toJson());
                 doc.put("data", fmnist.directory().toString());
                 doc.put("seconds", seconds);
+                doc.put("images_per_second", test.size() / Math.max(seconds, 1e-9));
+                doc.put("warm_up_images", warmUp);
                 doc.put("evaluation", evaluation.toJson());
                 JsonOutput.print(out, doc);
             } else {
-                out.println("Model: " + loaded.path());
+                out.println("Model: " + Texts.path(loaded.path()));
                 out.println("  " + loaded.describe());
                 out.println("Backend: " + loaded.backend().name() + " " + loaded.backend().version());
-                out.println("Data: " + fmnist.directory() + " (test " + test.size() + "x28x28)");
-                out.println(String.format(Locale.ROOT, "Evaluated %d images in %.2fs (%.0f images/s)", test.size(),
-                        seconds, test.size() / Math.max(seconds, 1e-9)));
+                out.println("Data: " + Texts.path(fmnist.directory()) + " (test " + test.size() + "x28x28)");
+                out.println(String.format(Locale.ROOT, "Evaluated %d images in %.2fs (%,.0f images/s in batches of %,d, "
+                        + "after an untimed warm-up batch)", test.size(), seconds, test.size() / Math.max(seconds, 1e-9),
+                        BATCH));
                 out.println();
                 out.print(evaluation.toTable());
                 out.flush();
