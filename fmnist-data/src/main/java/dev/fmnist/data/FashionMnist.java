@@ -9,7 +9,6 @@ import dev.fmnist.data.idx.IdxImages;
 import dev.fmnist.data.idx.IdxReader;
 import dev.fmnist.data.locate.DataLocation;
 import dev.fmnist.data.locate.DataLocator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -98,10 +97,9 @@ public final class FashionMnist {
         return "train " + train.size() + "x28x28, test " + test.size() + "x28x28 from " + directory;
     }
 
-    /** Whether a directory holds all four files. */
+    /** Whether a directory holds all four files (as {@link DataLocation#isComplete}). */
     public static boolean isComplete(Path directory) {
-        return Files.isDirectory(directory) && DataFile.ALL.stream()
-                .allMatch(f -> Files.isRegularFile(DataLocation.resolve(directory, f)));
+        return DataLocation.isComplete(directory);
     }
 
     /** A Fashion-MNIST split: an in-memory dataset that knows the SHA-256 of its files. */

@@ -19,18 +19,29 @@ public final class Evaluator {
     /** Evaluates in batches of {@code batchSize}, in dataset order. */
     public static Evaluation evaluate(Predictor predictor, Dataset data, int batchSize) {
         requireImages(data);
-        Tally tally = new Tally();
+        return evaluate(predictAll(predictor, data, batchSize), data);
+    }
+
+    /**
+     * The probabilities of every image of {@code data}, {@code [data.size()][10]} in dataset order, predicted in
+     * batches of {@code batchSize} (for a caller that needs them besides the metrics: a report, a preview).
+     */
+    public static float[] predictAll(Predictor predictor, Dataset data, int batchSize) {
+        float[] out = new float[data.size() * FashionClass.COUNT];
+        if (data.size() == 0) {
+            return out;
+        }
         BatchPlan plan = BatchPlan.sequential(data.size(), batchSize);
         Batch batch = new Batch(Math.max(1, Math.min(batchSize, data.size())));
         float[] probabilities = new float[batch.capacity() * FashionClass.COUNT];
+        int row = 0;
         for (int b = 0; b < plan.batchCount(); b++) {
             batch.fill(data, plan, b);
             predictor.predict(batch.images(), batch.count(), probabilities);
-            for (int i = 0; i < batch.count(); i++) {
-                tally.add(probabilities, i, batch.labels()[i]);
-            }
+            System.arraycopy(probabilities, 0, out, row * FashionClass.COUNT, batch.count() * FashionClass.COUNT);
+            row += batch.count();
         }
-        return tally.evaluation();
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fmnist.api.model;
 
+import dev.fmnist.api.text.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
  */
 public record ModelSummary(String name, List<Row> rows, long total, long trainable) {
     private static final int[] WIDTHS = {30, 26, 12};
+    /** Characters printed of a model or layer name read from a file. */
+    private static final int NAME_LIMIT = 80;
 
     /**
      * One layer of the table.
@@ -55,20 +58,24 @@ public record ModelSummary(String name, List<Row> rows, long total, long trainab
 
     /** The table as Keras prints it (its plain-text form; the first column widens rather than truncate). */
     public String toText() {
+        // Names come from files: escaped and bounded before the widths are measured.
+        List<String> labels = new ArrayList<>(rows.size());
         int first = WIDTHS[0];
         for (Row r : rows) {
-            first = Math.max(first, r.name().length() + r.kerasClass().length() + 6);
+            String label = SafeText.of(r.name(), NAME_LIMIT) + " (" + SafeText.of(r.kerasClass(), NAME_LIMIT) + ")";
+            labels.add(label);
+            first = Math.max(first, label.length() + 3);
         }
         int[] widths = {first, WIDTHS[1], WIDTHS[2]};
         int width = widths[0] + widths[1] + widths[2];
         StringBuilder sb = new StringBuilder();
-        sb.append("Model: \"").append(name).append("\"\n");
+        sb.append("Model: \"").append(SafeText.of(name, NAME_LIMIT)).append("\"\n");
         sb.append("_".repeat(width)).append('\n');
         line(sb, widths, "Layer (type)", "Output Shape", "Param #");
         sb.append("=".repeat(width)).append('\n');
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            line(sb, widths, r.name() + " (" + r.kerasClass() + ")", r.outputShape(), String.format(Locale.ROOT, "%,d",
+            line(sb, widths, labels.get(i), r.outputShape(), String.format(Locale.ROOT, "%,d",
                     r.parameters()));
             sb.append(i == rows.size() - 1 ? "=".repeat(width) : "_".repeat(width)).append('\n');
         }

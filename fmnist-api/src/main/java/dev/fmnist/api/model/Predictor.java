@@ -17,8 +17,14 @@ public interface Predictor {
      */
     void predict(float[] images, int count, float[] probabilities);
 
-    /** Predicts into a new array of {@code count * 10} probabilities. */
+    /**
+     * Predicts into a new array of {@code count * 10} probabilities.
+     *
+     * @throws InvalidInputException if {@code count} is negative or {@code images} too short for it (checked
+     *     before the output is allocated)
+     */
     default float[] predict(float[] images, int count) {
+        checkImages(images, count);
         float[] out = new float[count * FashionClass.COUNT];
         predict(images, count, out);
         return out;
@@ -26,6 +32,15 @@ public interface Predictor {
 
     /** Checks the array lengths of a {@link #predict} call. @throws InvalidInputException on a mismatch */
     static void checkShapes(float[] images, int count, float[] probabilities) {
+        checkImages(images, count);
+        if (probabilities == null || probabilities.length < (long) count * FashionClass.COUNT) {
+            throw new InvalidInputException("output needs room for " + (long) count * FashionClass.COUNT
+                    + " probabilities, got " + (probabilities == null ? "null" : probabilities.length));
+        }
+    }
+
+    /** Checks the count and the images' length. @throws InvalidInputException on a mismatch */
+    static void checkImages(float[] images, int count) {
         if (count < 0) {
             throw new InvalidInputException("image count must not be negative, got " + count);
         }
@@ -33,10 +48,6 @@ public interface Predictor {
             throw new InvalidInputException("expected " + count + " images of " + Images.ROWS + "x" + Images.COLS
                     + " (" + (long) count * Images.PIXELS + " values), got "
                     + (images == null ? "null" : images.length + " values"));
-        }
-        if (probabilities == null || probabilities.length < (long) count * FashionClass.COUNT) {
-            throw new InvalidInputException("output needs room for " + count * FashionClass.COUNT
-                    + " probabilities, got " + (probabilities == null ? "null" : probabilities.length));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.fmnist.api.spi.BackendProvider;
 import dev.fmnist.api.spi.BackendRegistry;
 import dev.fmnist.cli.error.ErrorReporter;
 import dev.fmnist.cli.output.JsonOutput;
+import dev.fmnist.cli.output.Texts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,9 +82,10 @@ public final class BackendsCommand implements Callable<Integer> {
         } catch (RuntimeException | LinkageError e) {
             layers = List.of("? (capability query failed: " + ErrorReporter.message(e) + ")");
         }
-        return new Row(p.name(), safe(p::version), p.usesNativeCode(), availability.available(),
-                availability.reason() == null ? "" : availability.reason(), source, safe(p::description), p.rank(),
-                layers);
+        // A plugin's strings come from its jar: escaped and bounded like anything read from a file.
+        return new Row(Texts.safe(p.name()), Texts.safe(safe(p::version)), p.usesNativeCode(), availability.available(),
+                availability.reason() == null ? "" : Texts.safe(availability.reason()), Texts.path(source),
+                Texts.safe(safe(p::description)), p.rank(), layers.stream().map(Texts::safe).toList());
     }
 
     private static String safe(java.util.function.Supplier<String> value) {

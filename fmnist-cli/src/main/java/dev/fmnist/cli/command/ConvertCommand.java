@@ -1,5 +1,6 @@
 package dev.fmnist.cli.command;
 
+import dev.fmnist.cli.output.Texts;
 import dev.fmnist.api.io.ModelFiles;
 import dev.fmnist.api.io.SavedModel;
 import dev.fmnist.cli.output.JsonOutput;
@@ -54,8 +55,8 @@ public final class ConvertCommand implements Callable<Integer> {
             doc.put("provenance", model.provenance().toJson());
             JsonOutput.print(o, doc);
         } else {
-            o.println("Converted " + source + " to " + target);
-            o.println("  " + model.spec().summary() + " (" + model.spec().parameterCount() + " parameters)");
+            o.println("Converted " + Texts.path(source) + " to " + Texts.path(target));
+            o.println("  " + Texts.safe(model.spec().summary()) + " (" + model.spec().parameterCount() + " parameters)");
         }
         o.flush();
         return 0;

@@ -3,6 +3,8 @@ package dev.fmnist.cli.command;
 import dev.fmnist.api.error.DataUnavailableException;
 import dev.fmnist.api.error.InvalidDataException;
 import dev.fmnist.cli.error.ErrorReporter;
+import dev.fmnist.cli.output.JsonOutput;
+import dev.fmnist.cli.output.Texts;
 import dev.fmnist.data.files.DataFile;
 import dev.fmnist.data.FashionMnist;
 import dev.fmnist.data.download.Checksums;
@@ -16,11 +18,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fmnist data [info|fetch|verify]}: where the data is, fetching it, checking it. */
@@ -32,8 +38,8 @@ import picocli.CommandLine.Option;
 public final class DataCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "A data directory to use instead of the search.")
-    Path data;
+    @Mixin
+    DataOptions options;
 
     DataCommand(CliContext context) {
         this.context = context;
@@ -41,35 +47,82 @@ public final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return info(context, data);
+        return info(context, options.data, options.json);
     }
 
-    static int info(CliContext context, Path data) {
+    /** The options every {@code data} command takes. */
+    static final class DataOptions {
+        @Option(names = "--data", paramLabel = "DIR", description = "A data directory to use instead of the search.")
+        Path data;
+
+        @Option(names = "--json", description = "Print one JSON document (fields: see fmnist-cli/JSON.md).")
+        boolean json;
+    }
+
+    static int info(CliContext context, Path data, boolean json) {
         PrintStream out = context.out();
         DataLocator locator = context.locator(data);
-        out.println("Search order:");
+        if (data != null) {
+            DataLocation.requireDirectory(context.resolve(data));
+        }
+        List<Object> searched = new ArrayList<>();
+        if (!json) {
+            out.println("Search order:");
+        }
         for (DataLocator.Candidate c : locator.candidates()) {
             List<String> missing = DataLocation.missing(c.directory());
             String state = !Files.isDirectory(c.directory()) ? "absent"
                     : missing.isEmpty() ? "complete" : "lacks " + String.join(", ", missing);
-            out.println("  " + c.directory() + "  (" + c.source() + "): " + state);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("directory", c.directory().toString());
+                m.put("source", c.source());
+                m.put("state", state.startsWith("lacks") ? "incomplete" : state);
+                m.put("missing", Files.isDirectory(c.directory()) ? new ArrayList<Object>(missing) : null);
+                searched.add(m);
+            } else {
+                out.println("  " + Texts.path(c.directory()) + "  (" + c.source() + "): " + state);
+            }
         }
         Optional<DataLocation> found = locator.find();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "data info");
+        doc.put("searched", searched);
+        doc.put("download_directory", locator.downloadDirectory().toString());
         if (found.isEmpty()) {
-            out.println("Fashion-MNIST not found; " + DataLocator.HOW_TO_GET);
+            if (json) {
+                doc.put("using", null);
+                JsonOutput.print(out, doc);
+            }
             out.flush();
-            return ErrorReporter.FAILURE;
+            throw new DataUnavailableException("Fashion-MNIST not found; " + DataLocator.HOW_TO_GET);
         }
         DataLocation location = found.get();
-        out.println("Using: " + location.directory() + " (" + location.source() + ")");
+        FashionMnist fmnist = FashionMnist.load(location.directory());
+        if (json) {
+            Map<String, Object> using = new LinkedHashMap<>();
+            using.put("directory", location.directory().toString());
+            using.put("source", location.source());
+            List<Object> files = new ArrayList<>();
+            for (DataFile f : DataFile.ALL) {
+                Path p = DataLocation.resolve(location.directory(), f);
+                files.add(Map.of("file", p.getFileName().toString(), "bytes", size(p)));
+            }
+            using.put("files", files);
+            using.put("train_shape", List.of((long) fmnist.train().size(), 28L, 28L));
+            using.put("test_shape", List.of((long) fmnist.test().size(), 28L, 28L));
+            doc.put("using", using);
+            JsonOutput.print(out, doc);
+            return ErrorReporter.OK;
+        }
+        out.println("Using: " + Texts.path(location.directory()) + " (" + location.source() + ")");
         for (DataFile f : DataFile.ALL) {
             Path p = DataLocation.resolve(location.directory(), f);
             out.printf(Locale.ROOT, "  %-28s %,12d bytes%n", p.getFileName(), size(p));
         }
-        FashionMnist fmnist = FashionMnist.load(location.directory());
         out.println("Train images: " + fmnist.train().size() + "x28x28, test images: " + fmnist.test().size()
                 + "x28x28");
-        out.println("Downloads go to: " + locator.downloadDirectory());
+        out.println("Downloads go to: " + Texts.path(locator.downloadDirectory()));
         out.flush();
         return ErrorReporter.OK;
     }
@@ -88,8 +141,8 @@ public final class DataCommand implements Callable<Integer> {
     static final class Info implements Callable<Integer> {
         private final CliContext context;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "A data directory to use instead of the search.")
-        Path data;
+        @Mixin
+        DataOptions options;
 
         Info(CliContext context) {
             this.context = context;
@@ -97,7 +150,7 @@ public final class DataCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return info(context, data);
+            return info(context, options.data, options.json);
         }
     }
 
@@ -153,8 +206,8 @@ public final class DataCommand implements Callable<Integer> {
     static final class Verify implements Callable<Integer> {
         private final CliContext context;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "The directory to check (default: the one found).")
-        Path data;
+        @Mixin
+        DataOptions options;
 
         Verify(CliContext context) {
             this.context = context;
@@ -163,22 +216,43 @@ public final class DataCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintStream out = context.out();
-            Path dir = data != null ? context.resolve(data) : context.locator(null).locate().directory();
-            if (!Files.isDirectory(dir)) {
-                throw new DataUnavailableException("data directory " + dir + " does not exist");
-            }
-            out.println("Checking " + dir);
-            boolean genuine = true;
-            for (Checksums.Check c : Checksums.verify(dir)) {
-                out.printf(Locale.ROOT, "  %-28s %-10s %s%n", c.file().fileName(), c.status(), explain(c));
-                genuine &= c.status().genuine();
+            Path dir = options.data != null ? context.resolve(options.data)
+                    : context.locator(null).locate().directory();
+            DataLocation.requireDirectory(dir);
+            List<Checksums.Check> checks = Checksums.verify(dir);
+            boolean genuine = checks.stream().allMatch(c -> c.status().genuine());
+            if (options.json) {
+                List<Object> files = new ArrayList<>();
+                for (Checksums.Check c : checks) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", c.file().fileName());
+                    m.put("path", c.path().toString());
+                    m.put("status", c.status().name());
+                    m.put("md5", c.actualMd5().isEmpty() ? null : c.actualMd5());
+                    m.put("expected_md5", c.file().md5());
+                    m.put("expected_content_md5", c.file().contentMd5());
+                    files.add(m);
+                }
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("command", "data verify");
+                doc.put("directory", dir.toString());
+                doc.put("files", files);
+                doc.put("genuine", genuine);
+                JsonOutput.print(out, doc);
+            } else {
+                out.println("Checking " + Texts.path(dir));
+                for (Checksums.Check c : checks) {
+                    out.printf(Locale.ROOT, "  %-28s %-10s %s%n", c.file().fileName(), c.status(), explain(c));
+                }
             }
             out.flush();
             if (!genuine) {
                 throw new InvalidDataException("the data in " + dir + " is not the published Fashion-MNIST; "
                         + "delete the bad files and run 'fmnist data fetch --data " + dir + "'");
             }
-            out.println("All four files are genuine.");
+            if (!options.json) {
+                out.println("All four files are genuine.");
+            }
             return ErrorReporter.OK;
         }
 

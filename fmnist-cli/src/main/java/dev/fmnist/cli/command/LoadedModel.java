@@ -1,5 +1,6 @@
 package dev.fmnist.cli.command;
 
+import dev.fmnist.cli.output.Texts;
 import dev.fmnist.api.io.ModelFiles;
 import dev.fmnist.api.io.ReadOptions;
 import dev.fmnist.api.io.SavedModel;
@@ -60,8 +61,8 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
             why = "is not installed";
         }
         String fallback = runnerOf(registry, saved.spec(), context.defaultBackend());
-        context.err().println("fmnist: note: the model was trained with '" + trainedBy + "', which " + why
-                + "; using '" + fallback + "'");
+        context.err().println("fmnist: note: the model was trained with '" + Texts.safe(trainedBy) + "', which "
+                + Texts.safe(why) + "; using '" + fallback + "'");
         return fallback;
     }
 
@@ -81,12 +82,14 @@ record LoadedModel(Path path, SavedModel saved, Backend backend, Model model) im
     /** One line about the model: network, who trained it, how far. */
     String describe() {
         var p = saved.provenance();
+        String network = Texts.safe(saved.spec().summary());
         if (p.isImported()) {
             var source = p.imported();
-            return saved.spec().summary() + "; imported from " + source.fileName() + " (" + source.format()
-                    + ", Keras " + source.kerasVersion() + ", sha256 " + source.sha256().substring(0, 12) + "...)";
+            return network + "; imported from " + Texts.path(source.fileName()) + " (" + Texts.safe(source.format())
+                    + ", Keras " + Texts.safe(source.kerasVersion()) + ", sha256 "
+                    + Texts.safe(source.sha256().substring(0, Math.min(12, source.sha256().length()))) + "...)";
         }
-        return saved.spec().summary() + "; trained by " + p.backend() + " " + p.backendVersion() + ", "
+        return network + "; trained by " + Texts.safe(p.backend()) + " " + Texts.safe(p.backendVersion()) + ", "
                 + p.epochsCompleted() + "/" + p.config().epochs() + " epochs" + (p.complete() ? "" : " (incomplete)")
                 + ", " + p.created();
     }

@@ -115,6 +115,7 @@ public final class PredictCommand implements Callable<Integer> {
                 inputs.addAll(context.dataFiles(data));
             }
             OutputPaths.checkNotAnInput(png, inputs);
+            OutputPaths.checkPngName("--out", out);
         }
         List<Item> all = files ? fromFiles() : fromTestSet();
         List<Item> items = all.stream().filter(item -> item.error() == null).toList();
@@ -123,11 +124,12 @@ public final class PredictCommand implements Callable<Integer> {
                     .classifyPrepared(items.stream().map(Item::input).toList(), top);
             List<Predicted> drawn = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                drawn.add(new Predicted(results.get(i).pixels(), results.get(i).prediction(), items.get(i).truth()));
+                Predicted p = new Predicted(results.get(i).pixels(), results.get(i).prediction(), items.get(i).truth());
+                drawn.add(files ? p.withSource(items.get(i).source()) : p);
             }
             for (Item item : all) {
                 if (item.error() != null) {
-                    context.err().println("fmnist: " + item.error());
+                    context.err().println("fmnist: " + ErrorReporter.oneLine(item.error()));
                 }
             }
             if (png != null && !drawn.isEmpty()) {
@@ -176,20 +178,20 @@ public final class PredictCommand implements Callable<Integer> {
 
     private void printText(LoadedModel loaded, List<Item> items, List<Classification> results, Path png) {
         PrintStream o = context.out();
-        o.println("Model: " + loaded.path() + " on " + loaded.backend().name());
+        o.println("Model: " + Texts.path(loaded.path()) + " on " + loaded.backend().name());
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             Prediction p = results.get(i).prediction();
             String truth = item.truth().map(t -> " (true: " + t.displayName()
                     + (t == p.best() ? ", right" : ", WRONG") + ")").orElse("");
-            o.println(item.source() + ": " + p.best().displayName() + truth);
+            o.println(Texts.path(item.source()) + ": " + p.best().displayName() + truth);
             o.print(Texts.topLines(p, top, "  "));
             for (ImageWarning warning : item.warnings()) {
                 o.println("  warning: " + warning.message());
             }
         }
         if (png != null) {
-            o.println("Wrote " + png);
+            o.println("Wrote " + Texts.path(png));
         }
         o.flush();
     }

@@ -1,8 +1,8 @@
 package dev.fmnist.cli.command;
 
-import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.eval.Evaluation;
+import dev.fmnist.api.eval.Evaluator;
 import dev.fmnist.api.model.Model;
 import dev.fmnist.api.training.History;
 import dev.fmnist.cli.output.OutputPaths;
@@ -45,13 +45,6 @@ final class Reports {
 
     /** The model's probabilities for every image of {@code data}, in batches of 1,000. */
     static float[] predictAll(Model model, Dataset data) {
-        int n = data.size();
-        float[] out = new float[n * FashionClass.COUNT];
-        for (int from = 0; from < n; from += PREDICT_BATCH) {
-            int count = Math.min(PREDICT_BATCH, n - from);
-            float[] p = model.predict(data.scaledImages(from, count), count);
-            System.arraycopy(p, 0, out, from * FashionClass.COUNT, p.length);
-        }
-        return out;
+        return Evaluator.predictAll(model, data, PREDICT_BATCH);
     }
 }

@@ -3,7 +3,9 @@ package dev.fmnist.cli.command;
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.error.InvalidInputException;
+import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.cli.output.OutputPaths;
+import dev.fmnist.cli.output.Texts;
 import dev.fmnist.data.image.ImagePreprocessor;
 import dev.fmnist.data.image.ImageWarning;
 import dev.fmnist.data.image.PreparedImage;
@@ -15,7 +17,11 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +63,10 @@ public final class ShowCommand implements Callable<Integer> {
             description = "Also write the image, enlarged with a colour bar and its label as title, as a PNG.")
     Path out;
 
+    @Option(names = "--json", description = "Print one JSON document: the 28x28 pixels, label or crop box and warnings "
+            + "(fields: see fmnist-cli/JSON.md).")
+    boolean json;
+
     @Option(names = "--colors", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (from COLORTERM/TERM/NO_COLOR on a terminal; ASCII otherwise), truecolor, xterm256 "
                     + "or ascii (default: ${DEFAULT-VALUE}).")
@@ -77,16 +87,30 @@ public final class ShowCommand implements Callable<Integer> {
         if (png != null) {
             OutputPaths.checkWritableFile(png);
             OutputPaths.checkNotAnInput(png, image != null ? List.of(context.resolve(image)) : context.dataFiles(data));
+            OutputPaths.checkPngName("--out", out);
         }
         byte[] pixels;
         String title;
         String caption;
         PreparedImage prepared = null;
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "show");
         if (image != null) {
             prepared = ImagePreprocessor.defaults().prepare(context.resolve(image));
             pixels = prepared.pixels();
             title = image.getFileName().toString();
-            caption = image + " as the model sees it (28x28): " + prepared.describe();
+            caption = Texts.path(image) + " as the model sees it (28x28): " + prepared.describe();
+            doc.put("source", image.toString());
+            doc.put("set", null);
+            doc.put("index", null);
+            doc.put("label", null);
+            Map<String, Object> crop = new LinkedHashMap<>();
+            crop.put("x", prepared.cropX());
+            crop.put("y", prepared.cropY());
+            crop.put("width", prepared.cropWidth());
+            crop.put("height", prepared.cropHeight());
+            doc.put("crop", crop);
+            doc.put("description", prepared.describe());
         } else {
             boolean test = testIndex != null;
             int index = test ? testIndex : trainIndex != null ? trainIndex : 0;
@@ -98,10 +122,37 @@ public final class ShowCommand implements Callable<Integer> {
             pixels = set.image(index);
             FashionClass label = FashionClass.ofLabel(set.label(index));
             title = label.displayName();
+            doc.put("source", (test ? "test" : "train") + " image " + index);
+            doc.put("set", test ? "test" : "train");
+            doc.put("index", index);
+            doc.put("label", Texts.classJson(label));
+            doc.put("crop", null);
+            doc.put("description", null);
             caption = (test ? "Test" : "Training") + " image " + index + ": " + label.displayName() + " (label "
                     + label.label() + ")";
         }
         PrintStream o = context.out();
+        if (png != null) {
+            Png.write(prepared == null ? ImagePlot.defaults().render(pixels, title) : cropView(prepared, title), png);
+        }
+        if (json) {
+            List<Object> warnings = new ArrayList<>();
+            if (prepared != null) {
+                for (ImageWarning warning : prepared.warnings()) {
+                    Map<String, Object> w = new LinkedHashMap<>();
+                    w.put("code", warning.code());
+                    w.put("message", warning.message());
+                    warnings.add(w);
+                }
+            }
+            doc.put("warnings", warnings);
+            doc.put("width", 28);
+            doc.put("height", 28);
+            doc.put("pixels_base64", Base64.getEncoder().encodeToString(pixels));
+            doc.put("picture", png == null ? null : png.toString());
+            JsonOutput.print(o, doc);
+            return 0;
+        }
         o.print(terminal().render(pixels));
         o.println(caption);
         if (prepared != null) {
@@ -110,8 +161,7 @@ public final class ShowCommand implements Callable<Integer> {
             }
         }
         if (png != null) {
-            Png.write(prepared == null ? ImagePlot.defaults().render(pixels, title) : cropView(prepared, title), png);
-            o.println("Wrote " + png);
+            o.println("Wrote " + Texts.path(png));
         }
         o.flush();
         return 0;

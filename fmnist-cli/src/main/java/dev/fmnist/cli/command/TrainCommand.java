@@ -24,6 +24,7 @@ import dev.fmnist.cli.output.EpochLines;
 import dev.fmnist.cli.output.JsonOutput;
 import dev.fmnist.cli.output.OutputPaths;
 import dev.fmnist.cli.output.ProgressBar;
+import dev.fmnist.cli.output.TerminalWidth;
 import dev.fmnist.cli.output.Texts;
 import dev.fmnist.cli.output.TrainingTexts;
 import dev.fmnist.cli.signal.InterruptToStop;
@@ -242,7 +243,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         boolean bar = progress == Progress.BAR || (progress == Progress.AUTO && context.interactive());
         boolean rate = fit.changesLearningRate();
-        return bar ? new ProgressBar(context.out(), rate) : new EpochLines(context.out(), rate);
+        return bar ? new ProgressBar(context.out(), rate, TerminalWidth.detect(context.env()), System::nanoTime)
+                : new EpochLines(context.out(), rate);
     }
 
     private void printText(TrainingResult result, Evaluation evaluation, Dataset test, float[] probabilities,

@@ -3,6 +3,7 @@ package dev.fmnist.cli.error;
 import dev.fmnist.api.error.FmnistException;
 import dev.fmnist.api.error.InvalidInputException;
 import dev.fmnist.api.error.UnknownBackendException;
+import dev.fmnist.api.text.SafeText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,8 @@ public final class ErrorReporter {
     public static final int USAGE = 2;
     /** Training was stopped with Ctrl-C (what was trained was saved). */
     public static final int INTERRUPTED = 130;
+    /** Characters printed of an error message (it may quote a file). */
+    private static final int MESSAGE_LIMIT = 2000;
 
     private final PrintStream err;
     private final boolean verbose;
@@ -86,11 +89,14 @@ public final class ErrorReporter {
         return "internal error: " + oneLine(e.toString()) + " (run again with --verbose for the stack trace)";
     }
 
-    /** Joins a message's lines with spaces. */
+    /**
+     * Joins a message's lines with spaces, and escapes what is left of control characters and bounds the
+     * length: a message may quote a file (a layer's name, a provenance field).
+     */
     public static String oneLine(String message) {
         if (message == null) {
             return "unknown error";
         }
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return SafeText.of(message.strip().replaceAll("\\s*\\R\\s*", " "), MESSAGE_LIMIT);
     }
 }

@@ -16,6 +16,20 @@ public final class OutputPaths {
     }
 
     /**
+     * Checks that a picture output is named {@code .png}: PNG is what is written, and PNG bytes under a
+     * {@code .jpg} name mislead every program that trusts the name.
+     *
+     * @throws InvalidInputException naming the option and the file
+     */
+    public static void checkPngName(String option, Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new InvalidInputException(option + " " + file + ": pictures are written as PNG only; name the file "
+                    + "*.png");
+        }
+    }
+
+    /**
      * Checks that {@code file} could be created or replaced.
      *
      * @throws StorageException naming the file and the reason

@@ -1,5 +1,6 @@
 package dev.fmnist.cli.output;
 
+import dev.fmnist.api.text.SafeText;
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Dataset;
 import dev.fmnist.api.model.Prediction;
@@ -11,7 +12,20 @@ import java.util.Map;
 
 /** Small formatting helpers shared by the commands' text and JSON output. */
 public final class Texts {
+    /** Characters printed of a path. */
+    private static final int PATH_LIMIT = 1024;
+
     private Texts() {
+    }
+
+    /** A string read from a file (a name, provenance), escaped and bounded for the terminal. */
+    public static String safe(Object text) {
+        return SafeText.of(String.valueOf(text));
+    }
+
+    /** A path (a file name may hold anything), escaped and bounded for the terminal. */
+    public static String path(Object path) {
+        return SafeText.of(String.valueOf(path), PATH_LIMIT);
     }
 
     /** A dataset's shape as the tutorial prints it: {@code 60000x28x28}. */

@@ -27,14 +27,41 @@ class BenchmarkTest {
         BenchmarkResult fastPure = new BenchmarkResult("pure", null, List.of(0.4), 60_000, 24.5e9, 0.85, 2e6, 1, 1);
         BenchmarkResult slowPure = new BenchmarkResult("pure", null, List.of(0.6), 60_000, 24.5e9, 0.85, 2e6, 1, 1);
         BenchmarkResult dl4j = new BenchmarkResult("dl4j", null, List.of(5.0), 60_000, 24.5e9, 0.85, 200_000, 1, 1);
-        assertThat(BenchmarkTable.verdict(fastPure, List.of(tf, fastPure))).isEqualTo("meets target");
-        assertThat(BenchmarkTable.verdict(slowPure, List.of(tf, slowPure))).startsWith("MISSED")
+        BenchmarkTargets mlp = BenchmarkTargets.MLP;
+        assertThat(BenchmarkTable.verdict(fastPure, List.of(tf, fastPure), mlp)).isEqualTo("meets target");
+        assertThat(BenchmarkTable.verdict(slowPure, List.of(tf, slowPure), mlp)).startsWith("MISSED")
                 .contains("half of tf");
-        assertThat(BenchmarkTable.verdict(dl4j, List.of(dl4j))).contains("inference < 300,000/s");
+        assertThat(BenchmarkTable.verdict(dl4j, List.of(dl4j), mlp)).contains("inference < 300,000/s");
         assertThat(fastPure.gflops()).isCloseTo(61.25, org.assertj.core.data.Offset.offset(1e-9));
-        String table = BenchmarkTable.format(List.of(tf, fastPure, BenchmarkResult.failed("x", "boom")));
+        String table = BenchmarkTable.format(List.of(tf, fastPure, BenchmarkResult.failed("x", "boom")), mlp);
         assertThat(table.lines()).hasSize(4);
         assertThat(table).contains("FAILED: boom").contains("61.3");
+    }
+
+    @Test
+    void theTargetsDependOnTheNetwork() {
+        assertThat(BenchmarkTargets.of(ModelSpec.mlp())).isEqualTo(BenchmarkTargets.MLP);
+        assertThat(BenchmarkTargets.of(dev.fmnist.api.io.ModelDescriptions.resolve("cnn", Path.of(""))))
+                .isEqualTo(BenchmarkTargets.CONVOLUTIONAL);
+    }
+
+    @Test
+    void aConvolutionalNetworkIsJudgedAgainstTfAndMemory() {
+        // Issue 16, item 19: a CNN was judged against the MLP's inference figures.
+        BenchmarkTargets cnn = BenchmarkTargets.CONVOLUTIONAL;
+        BenchmarkResult tf = new BenchmarkResult("tf", null, List.of(40.0), 60_000, 1e12, 0.88, 3_000, 1, 800_000_000L);
+        BenchmarkResult pure = new BenchmarkResult("pure", null, List.of(35.0), 60_000, 1e12, 0.88, 3_500, 1,
+                370_000_000L);
+        BenchmarkResult slowFat = new BenchmarkResult("pure", null, List.of(45.0), 60_000, 1e12, 0.88, 2_000, 1,
+                700_000_000L);
+        BenchmarkResult dl4j = new BenchmarkResult("dl4j", null, List.of(500.0), 60_000, 1e12, 0.79, 500, 1, 1);
+        assertThat(BenchmarkTable.verdict(pure, List.of(tf, pure), cnn)).isEqualTo("meets target");
+        assertThat(BenchmarkTable.verdict(slowFat, List.of(tf, slowFat), cnn)).contains("epoch > tf's 40.00 s")
+                .contains("inference < tf's 3,000/s").contains("peak RSS >= 600 MB");
+        assertThat(BenchmarkTable.verdict(tf, List.of(tf, pure), cnn)).isEqualTo("meets accuracy target");
+        assertThat(BenchmarkTable.verdict(dl4j, List.of(dl4j), cnn)).isEqualTo(
+                "MISSED: accuracy < 0.80 after the benchmark's epochs");
+        assertThat(cnn.describe()).contains("peak RSS < 600 MB");
     }
 
     @Test

@@ -29,6 +29,22 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theSpeedIsOfAWarmModelAndSaysSo() {
+        // Issue 16, item 17: a cold pass was reported as the model's images/s.
+        Cli.Result r = Cli.in(dir).run("evaluate", "--model", Fixtures.model().toString(), "--data",
+                Fixtures.data().toString());
+        assertThat(r.out()).containsPattern("Evaluated 500 images in [0-9.]+s \\([0-9,]+ images/s in batches of 1,000, "
+                + "after [0-9,]+ warm-up images\\)");
+
+        Cli.Result json = Cli.in(dir).run("evaluate", "--model", Fixtures.model().toString(), "--data",
+                Fixtures.data().toString(), "--json");
+        Map<String, Object> doc = Json.parseObject(json.out());
+        assertThat(JsonFields.integer(doc, "warm_up_images")).isBetween(500L, 30 * 500L)
+                .matches(n -> n % 500 == 0, "whole batches of the 500 test images");
+        assertThat(JsonFields.number(doc, "images_per_second")).isPositive();
+    }
+
+    @Test
     void jsonHasTheEvaluationAndProvenance() {
         Cli.Result r = Cli.in(dir).run("evaluate", "--model", Fixtures.model().toString(), "--data",
                 Fixtures.data().toString(), "--backend", "fake", "--json");

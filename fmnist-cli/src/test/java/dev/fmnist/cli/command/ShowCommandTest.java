@@ -61,4 +61,28 @@ class ShowCommandTest {
         }
         assertThat(red).as("the crop box is drawn in red").isTrue();
     }
+
+    @Test
+    void jsonHasThePixelsAndTheLabel() {
+        // Issue 16, item 18: show rejected --json.
+        Cli.Result r = Cli.in(dir).run("show", "--test-index", "3", "--data", Fixtures.data().toString(), "--json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        var doc = dev.fmnist.api.internal.json.Json.parseObject(r.out());
+        assertThat(doc.get("set")).isEqualTo("test");
+        assertThat(doc.get("index")).isEqualTo(3L);
+        assertThat(java.util.Base64.getDecoder().decode((String) doc.get("pixels_base64"))).hasSize(784);
+        assertThat(dev.fmnist.api.internal.json.JsonFields.object(doc, "label")).containsKey("name");
+    }
+
+    @Test
+    void aPictureNamedOtherThanPngIsRefusedBeforeAnythingIsWritten() {
+        // Issue 16, item 18: show --out x.jpg wrote PNG bytes under a .jpg name.
+        Cli.Result r = Cli.in(dir).run("show", "--data", Fixtures.data().toString(), "--out", "x.jpg");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("fmnist: --out x.jpg: pictures are written as PNG only; name the file *.png"
+                + System.lineSeparator());
+        assertThat(dir.resolve("x.jpg")).doesNotExist();
+    }
 }

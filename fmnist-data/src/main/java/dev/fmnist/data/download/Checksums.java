@@ -3,6 +3,7 @@ package dev.fmnist.data.download;
 import dev.fmnist.api.error.StorageException;
 import dev.fmnist.api.io.AtomicFiles;
 import dev.fmnist.data.files.DataFile;
+import dev.fmnist.data.idx.StrictGzipInputStream;
 import dev.fmnist.data.locate.DataLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -90,11 +90,14 @@ public final class Checksums {
         return HexFormat.of().formatHex(md5.digest());
     }
 
-    /** Lower-case hex MD5 of a gzip file's uncompressed content; empty if it is not valid gzip. */
+    /**
+     * Lower-case hex MD5 of a gzip file's uncompressed content; empty if it is not valid gzip (a truncated
+     * file, a bad CRC, or bytes after the last gzip member).
+     */
     public static String contentMd5(Path path) {
         MessageDigest md5 = newMd5();
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
+        try (InputStream in = new StrictGzipInputStream(Files.newInputStream(path), 1 << 16)) {
             for (int n; (n = in.read(buffer)) > 0;) {
                 md5.update(buffer, 0, n);
             }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -120,7 +119,7 @@ public final class IdxReader {
             return new StorageException(file + " does not exist");
         }
         if (e instanceof ZipException || e instanceof EOFException) {
-            return new InvalidDataException(file + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
+            return new InvalidDataException(file + ": corrupt or truncated gzip data: " + e.getMessage());
         }
         return new StorageException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
     }
@@ -153,10 +152,10 @@ public final class IdxReader {
             InputStream in = raw;
             if (gzip) {
                 try {
-                    in = new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
-                } catch (IOException e) {
+                    in = new BufferedInputStream(new StrictGzipInputStream(raw, BUFFER), BUFFER);
+                } catch (ZipException e) {
                     raw.close();
-                    throw new InvalidDataException(file + ": corrupt gzip header (" + e.getMessage() + ")");
+                    throw new InvalidDataException(file + ": corrupt gzip header: " + e.getMessage());
                 }
             } else if (file.getFileName().toString().endsWith(".gz")) {
                 raw.close();

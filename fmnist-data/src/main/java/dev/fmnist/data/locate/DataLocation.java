@@ -22,6 +22,11 @@ public record DataLocation(Path directory, String source) {
         return !Files.exists(gz) && Files.exists(raw) ? raw : gz;
     }
 
+    /** Whether {@code dir} is a directory holding all four files. */
+    public static boolean isComplete(Path dir) {
+        return Files.isDirectory(dir) && missing(dir).isEmpty();
+    }
+
     /** The files of the four that {@code dir} lacks. */
     public static List<String> missing(Path dir) {
         List<String> out = new ArrayList<>();
@@ -33,12 +38,21 @@ public record DataLocation(Path directory, String source) {
         return out;
     }
 
-    /** @throws DataUnavailableException naming the missing files */
-    public static void requireComplete(Path dir) {
+    /** @throws DataUnavailableException if {@code dir} is a file or does not exist, saying which */
+    public static void requireDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DataUnavailableException("data directory " + dir + " is not a directory (it is a file); "
+                    + "--data takes the directory holding the four files");
+        }
         if (!Files.isDirectory(dir)) {
             throw new DataUnavailableException("data directory " + dir + " does not exist; "
                     + DataLocator.HOW_TO_GET);
         }
+    }
+
+    /** @throws DataUnavailableException naming the missing files */
+    public static void requireComplete(Path dir) {
+        requireDirectory(dir);
         List<String> missing = missing(dir);
         if (!missing.isEmpty()) {
             throw new DataUnavailableException("data directory " + dir + " lacks " + String.join(", ", missing)

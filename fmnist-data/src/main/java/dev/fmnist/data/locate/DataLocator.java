@@ -88,7 +88,7 @@ public final class DataLocator {
     /** The first candidate holding all four files, if any. */
     public Optional<DataLocation> find() {
         for (Candidate c : candidates()) {
-            if (DataLocation.missing(c.directory()).isEmpty()) {
+            if (DataLocation.isComplete(c.directory())) {
                 return Optional.of(new DataLocation(c.directory(), c.source()));
             }
         }

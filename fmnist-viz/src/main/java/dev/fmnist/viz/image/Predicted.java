@@ -15,8 +15,19 @@ import java.util.Optional;
  * @param pixels the 784 unsigned pixels
  * @param prediction the model's ten probabilities
  * @param truth the true class, or empty when unknown (an image from a file)
+ * @param source what the image is, such as its file name, drawn under its caption; null for none
  */
-public record Predicted(byte[] pixels, Prediction prediction, Optional<FashionClass> truth) {
+public record Predicted(byte[] pixels, Prediction prediction, Optional<FashionClass> truth, String source) {
+
+    /** An image without a source line. */
+    public Predicted(byte[] pixels, Prediction prediction, Optional<FashionClass> truth) {
+        this(pixels, prediction, truth, null);
+    }
+
+    /** The same image labelled with {@code value} (a file name, say). */
+    public Predicted withSource(String value) {
+        return new Predicted(pixels, prediction, truth, value);
+    }
 
     public Predicted {
         Pixels.check(pixels);

@@ -3,6 +3,7 @@ package dev.fmnist.viz.image;
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.data.Images;
 import dev.fmnist.api.error.InvalidInputException;
+import dev.fmnist.api.text.SafeText;
 import dev.fmnist.viz.Palette;
 import java.awt.Color;
 import java.awt.FontMetrics;
@@ -31,6 +32,8 @@ public final class PredictionGrid {
     private static final int BORDER = 3;
     private static final int CAPTION_GAP = 4;
     private static final int TICK_SPACE = 13;
+    /** Characters drawn of a source line (a file name); longer ones keep their end, where the name is. */
+    static final int SOURCE_LIMIT = 28;
 
     /**
      * Where things are in a rendered grid.
@@ -125,6 +128,20 @@ public final class PredictionGrid {
         return p.truth().map(t -> head + " (" + t.displayName() + ")").orElse(head);
     }
 
+    /**
+     * The line under the caption naming the image's source: its file name (not the directories), control
+     * characters escaped, at most {@link #SOURCE_LIMIT} characters; null when the image has none.
+     */
+    public static String sourceLine(Predicted p) {
+        if (p.source() == null) {
+            return null;
+        }
+        String name = p.source();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = SafeText.escape(slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name);
+        return name.length() <= SOURCE_LIMIT ? name : "..." + name.substring(name.length() - SOURCE_LIMIT + 3);
+    }
+
     /** The colour of an image's caption (and frame): blue when right, red when wrong, plain when unknown. */
     public static Color verdictColor(Predicted p) {
         if (p.truth().isEmpty()) {
@@ -152,6 +169,11 @@ public final class PredictionGrid {
                 Rectangle cell = layout.cell(i);
                 Canvas.centred(g, caption(p), Canvas.CAPTION, verdictColor(p), (int) cell.getCenterX(),
                         img.y + img.height + BORDER + CAPTION_GAP);
+                String source = sourceLine(p);
+                if (source != null) {
+                    Canvas.centred(g, source, Canvas.CAPTION, Palette.TEXT, (int) cell.getCenterX(),
+                            img.y + img.height + BORDER + CAPTION_GAP + Canvas.metrics(Canvas.CAPTION).getHeight());
+                }
             }
         } finally {
             g.dispose();
@@ -196,10 +218,16 @@ public final class PredictionGrid {
             throw new InvalidInputException("probability bars need an image scale of at least 3, got " + scale);
         }
         int cellWidth = (bars ? 2 * imageSize + GAP : imageSize) + 2 * BORDER;
+        boolean sources = false;
         for (Predicted p : items) {
             cellWidth = Math.max(cellWidth, fm.stringWidth(caption(p)) + 4);
+            String source = sourceLine(p);
+            if (source != null) {
+                sources = true;
+                cellWidth = Math.max(cellWidth, fm.stringWidth(source) + 4);
+            }
         }
-        int cellHeight = imageSize + 2 * BORDER + CAPTION_GAP + fm.getHeight();
+        int cellHeight = imageSize + 2 * BORDER + CAPTION_GAP + fm.getHeight() * (sources ? 2 : 1);
         int cols = Math.min(columns, items.size());
         int rows = (items.size() + cols - 1) / cols;
         return new Layout(PADDING + cols * (cellWidth + PADDING), PADDING + rows * (cellHeight + PADDING), cols,

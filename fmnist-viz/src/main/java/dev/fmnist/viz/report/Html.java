@@ -1,12 +1,18 @@
 package dev.fmnist.viz.report;
 
+import dev.fmnist.api.text.SafeText;
+
 /** Minimal HTML building: escaping and table rows. */
 final class Html {
     private Html() {
     }
 
-    /** Escapes text for element content and double-quoted attributes. */
+    /**
+     * Escapes text for element content and double-quoted attributes; control characters (a newline or an
+     * ANSI escape in a model's provenance, say) are shown as escapes.
+     */
     static String escape(String text) {
+        text = SafeText.escape(text);
         StringBuilder sb = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -22,9 +28,9 @@ final class Html {
         return sb.toString();
     }
 
-    /** A table row of header-then-value cells, escaped. */
+    /** A table row of header-then-value cells, escaped; the value is bounded (it may come from a file). */
     static String keyValue(String key, String value) {
-        return "<tr><th>" + escape(key) + "</th><td>" + escape(value) + "</td></tr>\n";
+        return "<tr><th>" + escape(SafeText.of(key)) + "</th><td>" + escape(SafeText.of(value)) + "</td></tr>\n";
     }
 
     /** A table row of data cells, escaped; numeric-looking cells are right-aligned by the stylesheet. */

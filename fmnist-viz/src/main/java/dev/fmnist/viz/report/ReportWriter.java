@@ -8,6 +8,7 @@ import dev.fmnist.api.eval.ClassMetrics;
 import dev.fmnist.api.eval.Evaluation;
 import dev.fmnist.api.io.AtomicFiles;
 import dev.fmnist.api.model.Provenance;
+import dev.fmnist.api.text.SafeText;
 import dev.fmnist.viz.chart.ConfusionHeatmap;
 import dev.fmnist.viz.chart.TrainingCurves;
 import dev.fmnist.viz.image.PredictionGrid;
@@ -33,6 +34,8 @@ import java.util.TreeMap;
 public final class ReportWriter {
     /** The page's file name. */
     public static final String INDEX = "index.html";
+    /** Characters shown of the model's one-line summary (its names come from the file). */
+    private static final int SUMMARY_LIMIT = 1000;
 
     /**
      * One picture of the report.
@@ -109,9 +112,10 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(c.title())).append("</title>\n<style>\n").append(CSS)
-                .append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(c.title())).append("</h1>\n");
-        c.modelSummary().ifPresent(s -> sb.append("<p class=\"summary\">").append(Html.escape(s)).append("</p>\n"));
+                .append("<title>").append(Html.escape(SafeText.of(c.title()))).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(SafeText.of(c.title()))).append("</h1>\n");
+        c.modelSummary().ifPresent(s -> sb.append("<p class=\"summary\">").append(Html.escape(SafeText.of(s, SUMMARY_LIMIT)))
+                .append("</p>\n"));
         c.evaluation().ifPresent(e -> evaluation(sb, e, c.evaluationData().orElse(null)));
         figure(sb, figures, "confusion-matrix.png");
         if (!c.history().epochs().isEmpty()) {

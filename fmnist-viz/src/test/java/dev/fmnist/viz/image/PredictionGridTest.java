@@ -139,6 +139,28 @@ class PredictionGridTest {
                 .isGreaterThan(20);
     }
 
+    @Test
+    void aPictureFromAFileIsNamedUnderItsCaption() {
+        // Issue 16, item 18: the predictions PNG of 'fmnist predict a.png b.png' did not say which was which.
+        Predicted named = UNKNOWN.withSource("/photos/summer/boot\n.png");
+        assertThat(PredictionGrid.sourceLine(named)).isEqualTo("boot\\n.png");
+        assertThat(PredictionGrid.sourceLine(UNKNOWN)).isNull();
+        assertThat(PredictionGrid.sourceLine(UNKNOWN.withSource("x".repeat(100) + ".png")))
+                .hasSize(PredictionGrid.SOURCE_LIMIT).startsWith("...").endsWith("x.png");
+
+        PredictionGrid grid = PredictionGrid.defaults();
+        PredictionGrid.Layout plain = grid.layout(List.of(UNKNOWN));
+        PredictionGrid.Layout withName = grid.layout(List.of(named));
+        assertThat(withName.cellHeight()).isGreaterThan(plain.cellHeight());
+        BufferedImage picture = grid.render(List.of(named));
+        Rectangle img = withName.image(0);
+        int captionLine = img.y + img.height + 4;
+        int secondLine = withName.cell(0).y + plain.cellHeight();
+        assertThat(inked(picture, new Rectangle(withName.cell(0).x, secondLine, withName.cellWidth(),
+                withName.cellHeight() - plain.cellHeight()))).as("the file name is drawn").isGreaterThan(20);
+        assertThat(captionLine).isLessThan(secondLine);
+    }
+
     /** Height of the coloured run rising from the bottom of a bar slot. */
     private static int barHeight(BufferedImage picture, Rectangle slot) {
         int x = (int) slot.getCenterX();

@@ -18,6 +18,12 @@ import java.util.stream.LongStream;
  */
 public final class Json {
     private static final int MAX_DEPTH = 64;
+    /**
+     * Non-empty objects and arrays one document may hold: each costs a map or list (about 100 bytes for a
+     * few input bytes), so 16 MiB of {@code [{"a":0},...]} would otherwise take hundreds of MB. A model
+     * header, a Keras configuration or a request of thousands of pictures needs far fewer.
+     */
+    static final int MAX_CONTAINERS = 200_000;
 
     private Json() {
     }
@@ -161,9 +167,16 @@ public final class Json {
     private static final class Parser {
         private final String text;
         private int pos;
+        private int containers;
 
         Parser(String text) {
             this.text = text;
+        }
+
+        private void countContainer() {
+            if (++containers > MAX_CONTAINERS) {
+                throw error("more than " + MAX_CONTAINERS + " objects and arrays in one document");
+            }
         }
 
         JsonException error(String what) {
@@ -210,6 +223,7 @@ public final class Json {
                 pos++;
                 return Map.of(); // shared: a header of many {} costs no map each
             }
+            countContainer();
             Map<String, Object> map = new LinkedHashMap<>();
             while (true) {
                 skipSpace();
@@ -245,6 +259,7 @@ public final class Json {
                 pos++;
                 return List.of();
             }
+            countContainer();
             List<Object> list = new ArrayList<>();
             while (true) {
                 skipSpace();
