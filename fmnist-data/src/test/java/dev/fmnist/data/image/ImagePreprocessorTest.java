@@ -95,12 +95,12 @@ class ImagePreprocessorTest {
 
     @Test
     void keepsTheAspectRatioOfWideObjects() {
-        // 120x30 (4:1) becomes 28x7, centred vertically.
+        // 120x30 (4:1) becomes 28x7, centred vertically with the odd margin's extra row on top, as the dataset does.
         BufferedImage image = picture(400, 400, Color.WHITE, Color.BLACK, 200, 50, 120, 30);
 
         byte[] pixels = pre.prepare(image, "test").pixels();
 
-        assertThat(box(pixels, 0)).containsExactly(0, 10, 28, 7);
+        assertThat(box(pixels, 0)).containsExactly(0, 11, 28, 7);
     }
 
     @Test
@@ -109,7 +109,12 @@ class ImagePreprocessorTest {
 
         byte[] pixels = pre.prepare(image, "test").pixels();
 
-        assertThat(box(pixels, 127)).containsExactly(0, 0, 28, 28);
+        // Enlarged smoothly, not in blocks: the square fills the frame, its edges ramp up over a few pixels
+        // (the half source pixel on each side that bilinear enlargement spreads an edge over).
+        assertThat(box(pixels, 0)).containsExactly(0, 0, 28, 28);
+        assertThat(box(pixels, 127)).containsExactly(1, 1, 26, 26);
+        assertThat(at(pixels, 14, 0)).isBetween(20, 120);
+        assertThat(at(pixels, 14, 1)).isBetween(at(pixels, 14, 0) + 20, 200);
         assertThat(at(pixels, 14, 14)).isEqualTo(255);
     }
 
@@ -151,7 +156,7 @@ class ImagePreprocessorTest {
         PreparedImage prepared = pre.prepare(image, "cut-out");
 
         assertThat(prepared.inverted()).isTrue();
-        assertThat(box(prepared.pixels(), 0)).containsExactly(4, 0, 19, 28);
+        assertThat(box(prepared.pixels(), 0)).containsExactly(5, 0, 19, 28);
     }
 
     @ParameterizedTest
