@@ -9,9 +9,9 @@ import java.awt.image.BufferedImage;
  * <p>The background colour is the per-channel median of the opaque pixels on the outer ring. A cut-out
  * whose ring is all transparent is composited over the colour its transparent pixels still store (a mask
  * added to a studio photo keeps the ground's colour under it) when that differs from the object's median
- * level by at least {@value #CUT_OUT_CONTRAST} grey levels; otherwise (transparent black under a dark
- * garment, say) over white when the object is darker than mid-grey and over black when lighter, so the
- * object always stands out.
+ * level by at least {@value #CUT_OUT_CONTRAST} grey levels and is not black (what premultiplied alpha
+ * leaves); otherwise over white when the object is darker than mid-grey and over black when lighter, so
+ * the object always stands out.
  */
 final class GreyConversion {
     private static final int OPAQUE = 128;
@@ -80,12 +80,14 @@ final class GreyConversion {
                 }
             }
         }
-        float ground = luminance(medianColour(stored, rim));
+        int colour = medianColour(stored, rim);
+        float ground = luminance(colour);
         float object = objectLuminance(argb);
         if (Float.isNaN(object)) {
             return ground;
         }
-        if (Math.abs(object - ground) >= CUT_OUT_CONTRAST) {
+        // Transparent black is what premultiplied alpha leaves, not a ground: it is never used.
+        if (colour != 0 && Math.abs(object - ground) >= CUT_OUT_CONTRAST) {
             return ground;
         }
         return object > 127.5f ? 0f : 255f;

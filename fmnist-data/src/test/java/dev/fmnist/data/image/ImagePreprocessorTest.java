@@ -159,6 +159,38 @@ class ImagePreprocessorTest {
         assertThat(box(prepared.pixels(), 0)).containsExactly(5, 0, 19, 28);
     }
 
+    @Test
+    void aCutOutIsCompositedOverTheGroundItsTransparentPixelsStore() {
+        // A light-grey garment (170) cut out of a studio photo whose ground (240) stays under the transparency:
+        // over that ground it is a dark garment on light, as the dataset's photos were; over black it would
+        // read as a light garment and be negated the wrong way.
+        BufferedImage image = cutOut(new Color(240, 240, 240, 0), new Color(170, 170, 170, 255));
+        PreparedImage prepared = pre.prepare(image, "cut-out");
+        assertThat(prepared.inverted()).isTrue();
+        assertThat(at(prepared.pixels(), 14, 14)).isEqualTo(255);
+    }
+
+    @Test
+    void transparentBlackIsNoGround() {
+        // Premultiplied transparency stores black: a dark-grey garment (60) is still composited over white.
+        PreparedImage prepared = pre.prepare(cutOut(new Color(0, 0, 0, 0), new Color(60, 60, 60, 255)), "cut-out");
+        assertThat(prepared.inverted()).isTrue();
+        assertThat(at(prepared.pixels(), 14, 14)).isEqualTo(255);
+        assertThat(at(prepared.pixels(), 0, 0)).isZero();
+    }
+
+    private static BufferedImage cutOut(Color transparent, Color garment) {
+        BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setComposite(java.awt.AlphaComposite.Src);
+        g.setColor(transparent);
+        g.fillRect(0, 0, 60, 60);
+        g.setColor(garment);
+        g.fillRect(15, 10, 30, 40);
+        g.dispose();
+        return image;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"png", "jpg", "bmp", "gif"})
     void readsTheFormatsTheJdkWrites(String format) throws IOException {
