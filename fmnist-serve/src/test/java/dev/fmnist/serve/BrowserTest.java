@@ -98,12 +98,33 @@ class BrowserTest {
                 expectedLit += b != 0 ? 1 : 0;
             }
             assertThat(litPixels).isEqualTo(expectedLit);
+            // The crop box over the photo: the picture is 84x84, shown at 84x84, so the box is in its pixels.
+            var prepared = expected.preparation().orElseThrow();
+            WebElement box = result.findElement(By.cssSelector(".photo .crop-box"));
+            assertThat(box.getCssValue("left")).isEqualTo(prepared.cropX() + "px");
+            assertThat(box.getCssValue("top")).isEqualTo(prepared.cropY() + "px");
+            assertThat(box.getCssValue("width")).isEqualTo(prepared.cropWidth() + "px");
+            assertThat(box.getCssValue("height")).isEqualTo(prepared.cropHeight() + "px");
+            assertThat(result.findElements(By.cssSelector(".warnings li"))).hasSize(prepared.warnings().size());
             assertThat(browser.findElement(By.id("status")).getText()).contains("Done");
 
             browser.findElements(By.cssSelector("#sample-strip .sample")).get(9).click();
             wait.until(d -> d.findElements(By.cssSelector(".result")).size() == 2);
             WebElement sample = browser.findElements(By.cssSelector(".result")).get(0);
             assertThat(sample.findElement(By.tagName("h3")).getText()).contains("really Ankle boot");
+
+            // A thumbnail's warning is listed under its result.
+            Path tiny = Files.write(dir.resolve("tiny.png"), TestPictures.encode(TestPictures.shirtLike(14, 16), "png"));
+            List<dev.fmnist.data.image.ImageWarning> warnings =
+                    Classifier.of(TestServers.model()).classify(tiny, 3).preparation().orElseThrow().warnings();
+            assertThat(warnings).contains(dev.fmnist.data.image.ImageWarning.TINY_OBJECT);
+            browser.findElement(By.id("files")).sendKeys(tiny.toString());
+            wait.until(d -> d.findElements(By.cssSelector(".result")).size() == 3);
+            List<WebElement> listed = browser.findElements(By.cssSelector(".result")).get(0)
+                    .findElements(By.cssSelector(".warnings li"));
+            assertThat(listed).extracting(e -> e.getAttribute("data-code"))
+                    .containsExactlyElementsOf(warnings.stream().map(dev.fmnist.data.image.ImageWarning::code).toList());
+            assertThat(listed.get(0).getText()).isEqualTo(dev.fmnist.data.image.ImageWarning.TINY_OBJECT.message());
 
             Path shots = Files.createDirectories(Path.of("target", "screenshots"));
             Files.write(shots.resolve("page.png"), browser.getScreenshotAs(OutputType.BYTES));

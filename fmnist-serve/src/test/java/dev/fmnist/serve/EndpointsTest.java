@@ -116,6 +116,23 @@ class EndpointsTest {
         assertThat(prep).containsEntry("source_width", 90L).containsEntry("source_height", 120L)
                 .containsEntry("inverted", true);
         assertThat((Map<String, Object>) prep.get("crop")).containsKeys("x", "y", "width", "height");
+        assertThat((List<Object>) prep.get("warnings")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void warningsArePartOfTheAnswer() {
+        byte[] picture = TestPictures.encode(TestPictures.shirtLike(14, 16), "png");
+        List<dev.fmnist.data.image.ImageWarning> expected =
+                classifier.classify(picture, "body", 3).preparation().orElseThrow().warnings();
+        assertThat(expected).contains(dev.fmnist.data.image.ImageWarning.TINY_OBJECT);
+        Map<String, Object> prep = (Map<String, Object>) predictions(http.post("/v1/predict", "image/png", picture))
+                .get(0).get("preprocessing");
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>) prep.get("warnings");
+        assertThat(warnings).extracting(w -> w.get("code"))
+                .containsExactlyElementsOf(expected.stream().map(dev.fmnist.data.image.ImageWarning::code).toList());
+        assertThat(warnings).extracting(w -> w.get("message"))
+                .containsExactlyElementsOf(expected.stream().map(dev.fmnist.data.image.ImageWarning::message).toList());
     }
 
     @Test
@@ -194,6 +211,15 @@ class EndpointsTest {
         assertThat((String) json.get("openapi")).startsWith("3.");
         assertThat((Map<String, Object>) json.get("paths")).containsOnlyKeys("/v1/predict", "/v1/model",
                 "/v1/samples", "/healthz", "/readyz", "/metrics", "/openapi.json", "/");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) json.get("components")).get("schemas");
+        Map<String, Object> preprocessing = (Map<String, Object>) ((Map<String, Object>) schemas.get("Preprocessing"))
+                .get("properties");
+        assertThat(preprocessing).containsKeys("crop", "warnings");
+        Map<String, Object> code = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                schemas.get("Warning")).get("properties")).get("code");
+        assertThat((List<Object>) code.get("enum")).containsExactlyElementsOf(
+                java.util.Arrays.stream(dev.fmnist.data.image.ImageWarning.values())
+                        .map(dev.fmnist.data.image.ImageWarning::code).toList());
     }
 
     @Test

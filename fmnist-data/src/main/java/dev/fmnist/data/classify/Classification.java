@@ -2,6 +2,7 @@ package dev.fmnist.data.classify;
 
 import dev.fmnist.api.FashionClass;
 import dev.fmnist.api.model.Prediction;
+import dev.fmnist.data.image.ImageWarning;
 import dev.fmnist.data.image.PreparedImage;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,14 @@ public record Classification(ModelInput input, Prediction prediction, List<Predi
     /** The preprocessing applied (inversion, crop box, warnings), or empty for 28x28 pixel input. */
     public Optional<PreparedImage> preparation() {
         return input.preparation();
+    }
+
+    /**
+     * What makes this prediction less trustworthy (tiny picture, no object, several objects, object touching
+     * the border, low contrast), each with what to do; empty when all looks well and for 28x28 pixel input.
+     */
+    public List<ImageWarning> warnings() {
+        return input.preparation().map(PreparedImage::warnings).orElse(List.of());
     }
 
     /** The 784 pixels the model saw. */

@@ -7,11 +7,16 @@ import java.awt.image.BufferedImage;
  * ImageMagick and PIL compute it), compositing transparent pixels over the picture's own background colour.
  *
  * <p>The background colour is the per-channel median of the opaque pixels on the outer ring. A cut-out
- * whose ring is all transparent has no background of its own: it is composited over white when the object
- * is darker than mid-grey and over black otherwise, so the object always stands out.
+ * whose ring is all transparent is composited over the colour its transparent pixels still store (a mask
+ * added to a studio photo keeps the ground's colour under it) when that differs from the object's median
+ * level by at least {@value #CUT_OUT_CONTRAST} grey levels and is not black (what premultiplied alpha
+ * leaves); otherwise over white when the object is darker than mid-grey and over black when lighter, so
+ * the object always stands out.
  */
 final class GreyConversion {
     private static final int OPAQUE = 128;
+    /** How far (grey levels) a cut-out's stored ground colour must be from its object to be used behind it. */
+    private static final float CUT_OUT_CONTRAST = 32f;
 
     private GreyConversion() {
     }
@@ -58,17 +63,51 @@ final class GreyConversion {
             }
         }
         if (count > 0) {
-            int rgb = median(histograms[0], count) << 16 | median(histograms[1], count) << 8 | median(histograms[2], count);
-            return luminance(rgb);
+            return luminance(medianColour(histograms, count));
         }
-        double sum = 0;
-        double weight = 0;
+        // A cut-out: its transparent pixels often keep the colour of the ground it was cut from.
+        int[][] stored = new int[3][256];
+        int rim = 0;
+        for (int y = 0; y < h; y++) {
+            boolean edgeRow = y < depth || y >= h - depth;
+            for (int x = 0; x < w; x++) {
+                if (edgeRow || x < depth || x >= w - depth) {
+                    int p = argb[y * w + x];
+                    stored[0][(p >> 16) & 0xff]++;
+                    stored[1][(p >> 8) & 0xff]++;
+                    stored[2][p & 0xff]++;
+                    rim++;
+                }
+            }
+        }
+        int colour = medianColour(stored, rim);
+        float ground = luminance(colour);
+        float object = objectLuminance(argb);
+        if (Float.isNaN(object)) {
+            return ground;
+        }
+        // Transparent black is what premultiplied alpha leaves, not a ground: it is never used.
+        if (colour != 0 && Math.abs(object - ground) >= CUT_OUT_CONTRAST) {
+            return ground;
+        }
+        return object > 127.5f ? 0f : 255f;
+    }
+
+    /** The median luminance of the (mostly) opaque pixels, NaN when there are none: the object's level. */
+    private static float objectLuminance(int[] argb) {
+        int[] histogram = new int[256];
+        int count = 0;
         for (int p : argb) {
-            double a = (p >>> 24) / 255.0;
-            sum += a * luminance(p);
-            weight += a;
+            if ((p >>> 24) >= OPAQUE) {
+                histogram[Math.min(255, Math.round(luminance(p)))]++;
+                count++;
+            }
         }
-        return weight > 0 && sum / weight > 127.5 ? 0f : 255f;
+        return count == 0 ? Float.NaN : median(histogram, count);
+    }
+
+    private static int medianColour(int[][] histograms, int count) {
+        return median(histograms[0], count) << 16 | median(histograms[1], count) << 8 | median(histograms[2], count);
     }
 
     private static int median(int[] histogram, int count) {

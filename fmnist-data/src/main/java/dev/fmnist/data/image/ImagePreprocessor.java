@@ -18,7 +18,8 @@ import java.util.List;
  *       ({@link ImageDecoder}, {@link OrientationReader}, {@link Orientation});</li>
  *   <li>grey by luminance, transparency composited over the picture's own background colour
  *       ({@link GreyConversion}); shrunk to at most {@value #WORKING_SIZE} pixels on the longer side for
- *       the analysis (area averaging, which also averages sensor noise away);</li>
+ *       the analysis (area averaging, which also averages sensor noise away), or a thumbnail enlarged
+ *       smoothly to at least {@value #MIN_WORKING_SIZE};</li>
  *   <li>the background modelled as a plane (a gradient) fitted robustly to the outer ring, with its noise
  *       ({@link BackgroundModel}); the object's direction, darker or lighter ({@link Polarity});</li>
  *   <li>the garment found: Otsu's threshold, morphology, the largest connected component
@@ -41,6 +42,12 @@ public final class ImagePreprocessor {
     public static final String FORMATS = "PNG, JPEG, GIF, BMP, TIFF or WebP";
     /** The longer side of the picture the object is searched in. */
     static final int WORKING_SIZE = 320;
+    /**
+     * A smaller picture is enlarged smoothly (bilinear, by a whole factor) to at least this longer side
+     * before the analysis, so that the garment's outline, box and thin parts (a sandal's straps) are found
+     * to a fraction of a pixel and the final fit shrinks by area averaging instead of enlarging blockily.
+     */
+    static final int MIN_WORKING_SIZE = 112;
 
     private static final float BORDER_FRACTION = 0.03f;
     private static final int TINY = 28;
@@ -122,9 +129,11 @@ public final class ImagePreprocessor {
     Trace trace(BufferedImage image, String source, Orientation orientation) {
         int fullRing = Math.max(1, Math.round(Math.min(image.getWidth(), image.getHeight()) * BORDER_FRACTION));
         GreyImage grey = GreyConversion.toGrey(image, fullRing);
-        float shrink = Math.min(1f, (float) WORKING_SIZE / Math.max(grey.width, grey.height));
-        GreyImage working = shrink < 1 ? Resampler.resize(grey, Math.max(1, Math.round(grey.width * shrink)),
-                Math.max(1, Math.round(grey.height * shrink))) : grey;
+        int longer = Math.max(grey.width, grey.height);
+        float factor = longer > WORKING_SIZE ? (float) WORKING_SIZE / longer
+                : longer < MIN_WORKING_SIZE ? (float) Math.ceil((double) MIN_WORKING_SIZE / longer) : 1f;
+        GreyImage working = factor != 1 ? Resampler.resize(grey, Math.max(1, Math.round(grey.width * factor)),
+                Math.max(1, Math.round(grey.height * factor))) : grey;
         int w = working.width;
         int h = working.height;
 

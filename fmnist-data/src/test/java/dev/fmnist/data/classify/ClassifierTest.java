@@ -127,6 +127,20 @@ class ClassifierTest {
     }
 
     @Test
+    void warningsComeWithTheResult() {
+        byte[] thumbnail = TestPictures.encode(TestPictures.shirtLike(14, 16), "png");
+        Classification small = classifier.classify(thumbnail, "thumb.png", 3);
+        assertThat(small.warnings()).contains(dev.fmnist.data.image.ImageWarning.TINY_OBJECT)
+                .isEqualTo(small.preparation().orElseThrow().warnings());
+        byte[] blank = TestPictures.encode(new java.awt.image.BufferedImage(60, 60,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png");
+        assertThat(classifier.classify(blank, "blank.png", 3).warnings())
+                .contains(dev.fmnist.data.image.ImageWarning.NO_OBJECT);
+        assertThat(classifier.classify(TestPictures.encode(TestPictures.shirtLike(90, 120), "png"), "ok.png", 3)
+                .warnings()).isEmpty();
+    }
+
+    @Test
     void badPicturesFailBeforeTheModelRuns() {
         byte[] png = TestPictures.encode(TestPictures.shirtLike(64, 64), "png");
         byte[] jpeg = TestPictures.encode(TestPictures.shirtLike(64, 64), "jpeg");

@@ -95,12 +95,12 @@ class ImagePreprocessorTest {
 
     @Test
     void keepsTheAspectRatioOfWideObjects() {
-        // 120x30 (4:1) becomes 28x7, centred vertically.
+        // 120x30 (4:1) becomes 28x7, centred vertically with the odd margin's extra row on top, as the dataset does.
         BufferedImage image = picture(400, 400, Color.WHITE, Color.BLACK, 200, 50, 120, 30);
 
         byte[] pixels = pre.prepare(image, "test").pixels();
 
-        assertThat(box(pixels, 0)).containsExactly(0, 10, 28, 7);
+        assertThat(box(pixels, 0)).containsExactly(0, 11, 28, 7);
     }
 
     @Test
@@ -109,7 +109,12 @@ class ImagePreprocessorTest {
 
         byte[] pixels = pre.prepare(image, "test").pixels();
 
-        assertThat(box(pixels, 127)).containsExactly(0, 0, 28, 28);
+        // Enlarged smoothly, not in blocks: the square fills the frame, its edges ramp up over a few pixels
+        // (the half source pixel on each side that bilinear enlargement spreads an edge over).
+        assertThat(box(pixels, 0)).containsExactly(0, 0, 28, 28);
+        assertThat(box(pixels, 127)).containsExactly(1, 1, 26, 26);
+        assertThat(at(pixels, 14, 0)).isBetween(20, 120);
+        assertThat(at(pixels, 14, 1)).isBetween(at(pixels, 14, 0) + 20, 200);
         assertThat(at(pixels, 14, 14)).isEqualTo(255);
     }
 
@@ -151,7 +156,39 @@ class ImagePreprocessorTest {
         PreparedImage prepared = pre.prepare(image, "cut-out");
 
         assertThat(prepared.inverted()).isTrue();
-        assertThat(box(prepared.pixels(), 0)).containsExactly(4, 0, 19, 28);
+        assertThat(box(prepared.pixels(), 0)).containsExactly(5, 0, 19, 28);
+    }
+
+    @Test
+    void aCutOutIsCompositedOverTheGroundItsTransparentPixelsStore() {
+        // A light-grey garment (170) cut out of a studio photo whose ground (240) stays under the transparency:
+        // over that ground it is a dark garment on light, as the dataset's photos were; over black it would
+        // read as a light garment and be negated the wrong way.
+        BufferedImage image = cutOut(new Color(240, 240, 240, 0), new Color(170, 170, 170, 255));
+        PreparedImage prepared = pre.prepare(image, "cut-out");
+        assertThat(prepared.inverted()).isTrue();
+        assertThat(at(prepared.pixels(), 14, 14)).isEqualTo(255);
+    }
+
+    @Test
+    void transparentBlackIsNoGround() {
+        // Premultiplied transparency stores black: a dark-grey garment (60) is still composited over white.
+        PreparedImage prepared = pre.prepare(cutOut(new Color(0, 0, 0, 0), new Color(60, 60, 60, 255)), "cut-out");
+        assertThat(prepared.inverted()).isTrue();
+        assertThat(at(prepared.pixels(), 14, 14)).isEqualTo(255);
+        assertThat(at(prepared.pixels(), 0, 0)).isZero();
+    }
+
+    private static BufferedImage cutOut(Color transparent, Color garment) {
+        BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setComposite(java.awt.AlphaComposite.Src);
+        g.setColor(transparent);
+        g.fillRect(0, 0, 60, 60);
+        g.setColor(garment);
+        g.fillRect(15, 10, 30, 40);
+        g.dispose();
+        return image;
     }
 
     @ParameterizedTest

@@ -115,7 +115,7 @@ public final class PictureRequests {
     private static void checkPicture(byte[] bytes, String type, String what) {
         if (type.startsWith("image/") && !READABLE.contains(type) && !PictureDecoder.isPicture(bytes)) {
             throw new ApiException(415, "unsupported_media_type", what + " is " + type
-                    + ", which Java cannot read; send PNG, JPEG, GIF or BMP");
+                    + ", which cannot be read; send " + dev.fmnist.data.image.ImagePreprocessor.FORMATS);
         }
     }
 

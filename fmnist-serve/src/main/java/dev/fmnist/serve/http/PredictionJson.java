@@ -2,6 +2,7 @@ package dev.fmnist.serve.http;
 
 import dev.fmnist.api.model.Prediction;
 import dev.fmnist.data.classify.Classification;
+import dev.fmnist.data.image.ImageWarning;
 import dev.fmnist.data.image.PreparedImage;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -59,6 +60,14 @@ public final class PredictionJson {
         crop.put("width", p.cropWidth());
         crop.put("height", p.cropHeight());
         m.put("crop", crop);
+        List<Object> warnings = new ArrayList<>(p.warnings().size());
+        for (ImageWarning warning : p.warnings()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("code", warning.code());
+            w.put("message", warning.message());
+            warnings.add(w);
+        }
+        m.put("warnings", warnings);
         m.put("description", p.describe());
         return m;
     }

@@ -54,6 +54,26 @@
     return e;
   }
 
+  // The photo as the page shows it (84x84, contained) with the object's box drawn over it. The box is in
+  // the upright picture's pixels, as the browser shows it (EXIF orientation applied).
+  function withCropBox(img, prep) {
+    if (!prep) return img;
+    const frame = element("div", "photo");
+    frame.appendChild(img);
+    const size = 84;
+    const scale = Math.min(size / prep.source_width, size / prep.source_height);
+    const left = (size - prep.source_width * scale) / 2;
+    const top = (size - prep.source_height * scale) / 2;
+    const box = element("div", "crop-box");
+    box.setAttribute("aria-hidden", "true");
+    box.style.left = (left + prep.crop.x * scale).toFixed(2) + "px";
+    box.style.top = (top + prep.crop.y * scale).toFixed(2) + "px";
+    box.style.width = (prep.crop.width * scale).toFixed(2) + "px";
+    box.style.height = (prep.crop.height * scale).toFixed(2) + "px";
+    frame.appendChild(box);
+    return frame;
+  }
+
   function figure(child, caption) {
     const f = element("figure");
     f.appendChild(child);
@@ -70,7 +90,7 @@
       const img = element("img");
       img.src = originalUrl;
       img.alt = "Your photo " + title;
-      pictures.appendChild(figure(img, "yours"));
+      pictures.appendChild(figure(withCropBox(img, p.preprocessing), p.preprocessing ? "yours, crop box" : "yours"));
     }
     pictures.appendChild(figure(canvasOf(p.input.pixels_base64, "The 28 by 28 picture the model saw"), "model sees"));
     li.appendChild(pictures);
@@ -92,6 +112,17 @@
     li.appendChild(top);
     const prep = p.preprocessing ? "Prepared: " + p.preprocessing.description : "Given as 28x28 pixels";
     li.appendChild(element("p", "prep", prep));
+    const warnings = p.preprocessing ? p.preprocessing.warnings || [] : [];
+    if (warnings.length > 0) {
+      const list = element("ul", "warnings");
+      list.setAttribute("aria-label", "Warnings");
+      warnings.forEach((w) => {
+        const item = element("li", null, w.message);
+        item.dataset.code = w.code;
+        list.appendChild(item);
+      });
+      li.appendChild(list);
+    }
     results.prepend(li);
   }
 
