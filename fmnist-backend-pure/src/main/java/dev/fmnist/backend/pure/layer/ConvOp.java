@@ -85,16 +85,26 @@ public final class ConvOp extends Op {
         e.forEach(e.n, 1, forwardItem);
     }
 
-    private void forwardSample(int s, int participant) {
+    @Override
+    boolean beginSampleWise(Exec e) {
+        exec = e;
+        return true;
+    }
+
+    @Override
+    void forwardSample(int s, int participant) {
         im2col(s);
         int yOff = s * p * filters;
-        boolean withBias = bias != null;
-        if (withBias) {
-            for (int q = 0; q < p; q++) {
-                System.arraycopy(bias.data, 0, y, yOff + q * filters, filters);
+        if (bias != null) {
+            boolean relu = act == Activation.RELU;
+            exec.kernels.gemmBias(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, bias.data, 0, y, yOff,
+                    filters, relu);
+            if (!relu) {
+                Act.apply(exec.kernels, act, y, yOff, p * filters);
             }
+            return;
         }
-        exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, withBias);
+        exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, false);
         Act.apply(exec.kernels, act, y, yOff, p * filters);
     }
 
@@ -186,10 +196,7 @@ public final class ConvOp extends Op {
                     for (int kx = 0; kx < wx.size(); kx++) {
                         int ix = wx.input(ox, kx);
                         if (iy >= 0 && iy < in.h() && ix >= 0 && ix < inW) {
-                            int at = xs + (iy * inW + ix) * cin;
-                            for (int c = 0; c < cin; c++) {
-                                dx[at + c] += dc[q + c];
-                            }
+                            exec.kernels.addInto(dx, xs + (iy * inW + ix) * cin, dc, q, cin);
                         }
                         q += cin;
                     }
