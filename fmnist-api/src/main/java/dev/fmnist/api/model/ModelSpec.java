@@ -28,6 +28,20 @@ public record ModelSpec(String name, Shape inputShape, List<LayerSpec> layers, I
     /** The preset names understood by {@link #preset(String)}. */
     public static final List<String> PRESETS = List.of("mlp", "cnn");
 
+    /**
+     * Epochs the {@code cnn} preset trains for unless told otherwise: its design reaches 0.92 test accuracy
+     * in this many epochs at batch 32 (the experiments that chose it are in the README).
+     */
+    public static final int CNN_EPOCHS = 8;
+
+    /**
+     * Epochs a preset is meant to be trained for, when it needs other than the caller's default (the tutorial's
+     * 5 epochs for {@code mlp}): {@link #CNN_EPOCHS} for {@code cnn}, empty otherwise (files too).
+     */
+    public static java.util.OptionalInt presetEpochs(String name) {
+        return "cnn".equals(name) ? java.util.OptionalInt.of(CNN_EPOCHS) : java.util.OptionalInt.empty();
+    }
+
     public ModelSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(inputShape, "inputShape");
@@ -72,7 +86,8 @@ public record ModelSpec(String name, Shape inputShape, List<LayerSpec> layers, I
 
     /**
      * A small CNN: two blocks of 3x3 {@code same} convolution with ReLU and 2x2 max pooling (32 then 64
-     * filters), Dense 128 ReLU, Dropout 0.3, Dense 10 softmax; 421,642 parameters.
+     * filters), Dense 128 ReLU, Dropout 0.3, Dense 10 softmax; 421,642 parameters. Meant to be trained for
+     * {@link #CNN_EPOCHS} epochs at batch 32 (0.9218 test accuracy on the pure backend; 0.9161 after 5).
      */
     public static ModelSpec cnn() {
         return new ModelSpec("cnn", Shape.IMAGE, List.of(

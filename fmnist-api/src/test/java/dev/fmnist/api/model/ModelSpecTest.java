@@ -46,6 +46,13 @@ class ModelSpecTest {
     }
 
     @Test
+    void theCnnPresetCarriesItsEpochsAndOnlyIt() {
+        assertThat(ModelSpec.presetEpochs("cnn")).hasValue(ModelSpec.CNN_EPOCHS);
+        assertThat(ModelSpec.presetEpochs("mlp")).isEmpty();
+        assertThat(ModelSpec.presetEpochs("cnn.json")).isEmpty();
+    }
+
+    @Test
     void countsParametersAsKeras() {
         assertThat(PEER_CNN.parameterCount()).isEqualTo(421_642);
         assertThat(ModelSpec.cnn().parameterCount()).isEqualTo(421_642);

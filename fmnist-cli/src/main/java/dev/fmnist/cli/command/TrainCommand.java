@@ -58,6 +58,8 @@ import picocli.CommandLine.Spec;
             "--json prints one JSON document instead (fields: see fmnist-cli/JSON.md).", ""})
 public final class TrainCommand implements Callable<Integer> {
     private static final int PREVIEW = 5;
+    /** The tutorial's epochs: what {@code --epochs} means when neither it nor the preset says otherwise. */
+    private static final int DEFAULT_EPOCHS = 5;
 
     /** How training progress is shown. */
     enum Progress { AUTO, BAR, LINES, NONE }
@@ -74,8 +76,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(fmnist's own or Keras's model.to_json()). See 'fmnist summary'.")
     String model;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs (default: 5; the cnn preset: " + ModelSpec.CNN_EPOCHS + ").")
+    Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
             description = "Images per step (default: ${DEFAULT-VALUE}).")
@@ -129,6 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintStream out = context.out();
         ThreadLimit.check(threads);
         SavedModel resumed = from == null ? null : readResumable();
+        if (epochs == null) {
+            epochs = resumed == null ? ModelSpec.presetEpochs(model).orElse(DEFAULT_EPOCHS) : DEFAULT_EPOCHS;
+        }
         ModelSpec spec = resumed != null ? resumed.spec()
                 : ModelDescriptions.resolve(model, context.resolve(Path.of("")));
         TrainingConfig config = resumed != null

@@ -99,6 +99,95 @@ public interface Kernels {
     void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate);
 
+    /** {@code dst[dOff+i] = Math.max(dst[dOff+i], src[sOff+i])} for {@code i < len} (one pooling window element). */
+    default void maxInto(float[] dst, int dOff, float[] src, int sOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dOff + i] = Math.max(dst[dOff + i], src[sOff + i]);
+        }
+    }
+
+    /**
+     * 2x2 max pooling with strides 2 over {@code rows x cols} outputs of {@code c} channels, input rows of
+     * {@code 2*cols*c} floats: each output is {@code Math.max} of its four inputs (the order does not matter
+     * to {@code Math.max}), as the window loop computes it.
+     */
+    default void maxPool2x2(float[] x, int xOff, float[] y, int yOff, int rows, int cols, int c) {
+        int rowLen = 2 * cols * c;
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < cols; q++) {
+                int a = xOff + 2 * r * rowLen + 2 * q * c;
+                int o = yOff + (r * cols + q) * c;
+                for (int ch = 0; ch < c; ch++) {
+                    y[o + ch] = Math.max(Math.max(x[a + ch], x[a + c + ch]),
+                            Math.max(x[a + rowLen + ch], x[a + rowLen + c + ch]));
+                }
+            }
+        }
+    }
+
+    /**
+     * The gradient of {@link #maxPool2x2}, written (not added) to every input of the windows: each output's
+     * gradient goes to the first of its four inputs (row by row) that equals the maximum, {@code +0} to the
+     * others; the values are {@code 0f + dy}, as adding to a zeroed gradient gives.
+     */
+    default void maxPool2x2Backward(float[] x, int xOff, float[] y, float[] dy, int yOff, float[] dx, int rows, int cols,
+            int c) {
+        int rowLen = 2 * cols * c;
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < cols; q++) {
+                int a = xOff + 2 * r * rowLen + 2 * q * c;
+                int o = yOff + (r * cols + q) * c;
+                for (int ch = 0; ch < c; ch++) {
+                    float m = y[o + ch];
+                    float rem = dy[o + ch];
+                    for (int e = 0; e < 4; e++) {
+                        int at = a + ch + (e >> 1) * rowLen + (e & 1) * c;
+                        boolean hit = x[at] == m;
+                        dx[at] = 0f + (hit ? rem : 0f);
+                        rem = hit ? 0f : rem;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code dst[dOff+i] += src[sOff+i]} for {@code i < len}, one float add each. */
+    default void addInto(float[] dst, int dOff, float[] src, int sOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dOff + i] += src[sOff + i];
+        }
+    }
+
+    /**
+     * Back through a maximum, one window element at a time in window order: where {@code x[xOff+i]} equals
+     * the maximum {@code y[yOff+i]}, {@code dx[dxOff+i] += rem[rOff+i]} and {@code rem[rOff+i] = 0}, so the
+     * first input that gave the maximum gets its gradient (elsewhere {@code dx} gets {@code + 0}).
+     */
+    default void routeMax(float[] x, int xOff, float[] y, int yOff, float[] rem, int rOff, float[] dx, int dxOff,
+            int len) {
+        for (int i = 0; i < len; i++) {
+            boolean hit = x[xOff + i] == y[yOff + i];
+            dx[dxOff + i] += hit ? rem[rOff + i] : 0f;
+            rem[rOff + i] = hit ? 0f : rem[rOff + i];
+        }
+    }
+
+    /**
+     * {@link #gemm} whose chains start from a bias row, {@code acc = bias[biasOff + j]}, then ReLU
+     * ({@code Math.max(acc, 0)}) on the result when {@code relu}: the bits of copying the bias into C,
+     * {@code gemm} with {@code accumulate}, then {@link #relu}, without the two extra passes over C.
+     */
+    default void gemmBias(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+            float[] bias, int biasOff, float[] c, int cOff, int ldc, boolean relu) {
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(bias, biasOff, c, cOff + i * ldc, n);
+            gemm(1, n, k, a, aOff + i * aRow, aRow, aCol, b, bOff, ldb, c, cOff + i * ldc, ldc, true);
+            if (relu) {
+                relu(c, cOff + i * ldc, n);
+            }
+        }
+    }
+
     /** {@code a[i] = max(a[i], 0)} for {@code i} in {@code [off, off+len)} ({@link Math#max} semantics, NaN stays). */
     void relu(float[] a, int off, int len);
 

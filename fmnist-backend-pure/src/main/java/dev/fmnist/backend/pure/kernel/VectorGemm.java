@@ -1,6 +1,7 @@
 package dev.fmnist.backend.pure.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -25,45 +26,74 @@ final class VectorGemm {
                 java.util.Arrays.fill(c, cOff + r * ldc, cOff + r * ldc + n, 0f);
             }
         }
+        run(m, n, k, a, aOff, aRow, aCol, b, bOff, ldb, c, cOff, ldc, c, cOff, ldc, false);
+    }
+
+    /** {@link Kernels#gemmBias}: the chains start from the bias row (a row stride of 0), ReLU per block of rows. */
+    static void gemmBias(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+            float[] bias, int biasOff, float[] c, int cOff, int ldc, boolean relu) {
+        run(m, n, k, a, aOff, aRow, aCol, b, bOff, ldb, bias, biasOff, 0, c, cOff, ldc, relu);
+    }
+
+    private static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
+            int ldb, float[] u, int uOff, int ldu, float[] c, int cOff, int ldc, boolean relu) {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int ai = aOff + i * aRow;
             int ci = cOff + i * ldc;
+            int ui = uOff + i * ldu;
             int j = 0;
             for (; j + 4 * L <= n; j += 4 * L) {
-                tile4x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+                tile4x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
             }
             if (j + 2 * L <= n) {
-                tile4x2(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+                tile4x2(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
                 j += 2 * L;
             }
             if (j + L <= n) {
-                tile4x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+                tile4x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
                 j += L;
             }
             for (int r = 0; r < 4; r++) {
-                columns(j, n, k, a, ai + r * aRow, aCol, b, bOff, ldb, c, ci + r * ldc);
+                columns(j, n, k, a, ai + r * aRow, aCol, b, bOff, ldb, u, ui + r * ldu, c, ci + r * ldc);
+                if (relu) {
+                    relu(c, ci + r * ldc, n);
+                }
             }
         }
         for (; i < m; i++) {
             int ai = aOff + i * aRow;
             int ci = cOff + i * ldc;
+            int ui = uOff + i * ldu;
             int j = 0;
             for (; j + 4 * L <= n; j += 4 * L) {
-                tile1x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+                tile1x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
             }
             for (; j + L <= n; j += L) {
-                tile1x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, c, ci + j, ldc);
+                tile1x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
             }
-            columns(j, n, k, a, ai, aCol, b, bOff, ldb, c, ci);
+            columns(j, n, k, a, ai, aCol, b, bOff, ldb, u, ui, c, ci);
+            if (relu) {
+                relu(c, ci, n);
+            }
+        }
+    }
+
+    private static void relu(float[] c, int off, int n) {
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            FloatVector.fromArray(S, c, off + j).lanewise(VectorOperators.MAX, 0f).intoArray(c, off + j);
+        }
+        for (; j < n; j++) {
+            c[off + j] = Math.max(c[off + j], 0f);
         }
     }
 
     /** Columns {@code from..n-1} of one row, one element at a time (the same chain as the vectors'). */
     private static void columns(int from, int n, int k, float[] a, int ai, int aCol, float[] b, int bOff, int ldb,
-            float[] c, int ci) {
+            float[] u, int ui, float[] c, int ci) {
         for (int j = from; j < n; j++) {
-            float acc = c[ci + j];
+            float acc = u[ui + j];
             int bq = bOff + j;
             for (int q = 0; q < k; q++) {
                 acc = Math.fma(a[ai + q * aCol], b[bq], acc);
@@ -74,23 +104,23 @@ final class VectorGemm {
     }
 
     private static void tile4x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc) {
-        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
-        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
-        FloatVector c02 = FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L);
-        FloatVector c03 = FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L);
-        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
-        FloatVector c11 = FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L);
-        FloatVector c12 = FloatVector.fromArray(S, c, cij + 1 * ldc + 2 * L);
-        FloatVector c13 = FloatVector.fromArray(S, c, cij + 1 * ldc + 3 * L);
-        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
-        FloatVector c21 = FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L);
-        FloatVector c22 = FloatVector.fromArray(S, c, cij + 2 * ldc + 2 * L);
-        FloatVector c23 = FloatVector.fromArray(S, c, cij + 2 * ldc + 3 * L);
-        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
-        FloatVector c31 = FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L);
-        FloatVector c32 = FloatVector.fromArray(S, c, cij + 3 * ldc + 2 * L);
-        FloatVector c33 = FloatVector.fromArray(S, c, cij + 3 * ldc + 3 * L);
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, u, uij + 0 * ldu + 1 * L);
+        FloatVector c02 = FloatVector.fromArray(S, u, uij + 0 * ldu + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, u, uij + 0 * ldu + 3 * L);
+        FloatVector c10 = FloatVector.fromArray(S, u, uij + 1 * ldu + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, u, uij + 1 * ldu + 1 * L);
+        FloatVector c12 = FloatVector.fromArray(S, u, uij + 1 * ldu + 2 * L);
+        FloatVector c13 = FloatVector.fromArray(S, u, uij + 1 * ldu + 3 * L);
+        FloatVector c20 = FloatVector.fromArray(S, u, uij + 2 * ldu + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, u, uij + 2 * ldu + 1 * L);
+        FloatVector c22 = FloatVector.fromArray(S, u, uij + 2 * ldu + 2 * L);
+        FloatVector c23 = FloatVector.fromArray(S, u, uij + 2 * ldu + 3 * L);
+        FloatVector c30 = FloatVector.fromArray(S, u, uij + 3 * ldu + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, u, uij + 3 * ldu + 1 * L);
+        FloatVector c32 = FloatVector.fromArray(S, u, uij + 3 * ldu + 2 * L);
+        FloatVector c33 = FloatVector.fromArray(S, u, uij + 3 * ldu + 3 * L);
         int a0 = ai + 0 * aRow;
         int a1 = ai + 1 * aRow;
         int a2 = ai + 2 * aRow;
@@ -143,15 +173,15 @@ final class VectorGemm {
     }
 
     private static void tile4x2(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc) {
-        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
-        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
-        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
-        FloatVector c11 = FloatVector.fromArray(S, c, cij + 1 * ldc + 1 * L);
-        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
-        FloatVector c21 = FloatVector.fromArray(S, c, cij + 2 * ldc + 1 * L);
-        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
-        FloatVector c31 = FloatVector.fromArray(S, c, cij + 3 * ldc + 1 * L);
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, u, uij + 0 * ldu + 1 * L);
+        FloatVector c10 = FloatVector.fromArray(S, u, uij + 1 * ldu + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, u, uij + 1 * ldu + 1 * L);
+        FloatVector c20 = FloatVector.fromArray(S, u, uij + 2 * ldu + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, u, uij + 2 * ldu + 1 * L);
+        FloatVector c30 = FloatVector.fromArray(S, u, uij + 3 * ldu + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, u, uij + 3 * ldu + 1 * L);
         int a0 = ai + 0 * aRow;
         int a1 = ai + 1 * aRow;
         int a2 = ai + 2 * aRow;
@@ -186,11 +216,11 @@ final class VectorGemm {
     }
 
     private static void tile4x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc) {
-        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
-        FloatVector c10 = FloatVector.fromArray(S, c, cij + 1 * ldc + 0 * L);
-        FloatVector c20 = FloatVector.fromArray(S, c, cij + 2 * ldc + 0 * L);
-        FloatVector c30 = FloatVector.fromArray(S, c, cij + 3 * ldc + 0 * L);
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
+        FloatVector c10 = FloatVector.fromArray(S, u, uij + 1 * ldu + 0 * L);
+        FloatVector c20 = FloatVector.fromArray(S, u, uij + 2 * ldu + 0 * L);
+        FloatVector c30 = FloatVector.fromArray(S, u, uij + 3 * ldu + 0 * L);
         int a0 = ai + 0 * aRow;
         int a1 = ai + 1 * aRow;
         int a2 = ai + 2 * aRow;
@@ -216,11 +246,11 @@ final class VectorGemm {
     }
 
     private static void tile1x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc) {
-        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
-        FloatVector c01 = FloatVector.fromArray(S, c, cij + 0 * ldc + 1 * L);
-        FloatVector c02 = FloatVector.fromArray(S, c, cij + 0 * ldc + 2 * L);
-        FloatVector c03 = FloatVector.fromArray(S, c, cij + 0 * ldc + 3 * L);
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, u, uij + 0 * ldu + 1 * L);
+        FloatVector c02 = FloatVector.fromArray(S, u, uij + 0 * ldu + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, u, uij + 0 * ldu + 3 * L);
         int a0 = ai + 0 * aRow;
         int bq = bj;
         for (int q = 0; q < k; q++) {
@@ -243,8 +273,8 @@ final class VectorGemm {
     }
 
     private static void tile1x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] c, int cij, int ldc) {
-        FloatVector c00 = FloatVector.fromArray(S, c, cij + 0 * ldc + 0 * L);
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+        FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
         int a0 = ai + 0 * aRow;
         int bq = bj;
         for (int q = 0; q < k; q++) {

@@ -629,6 +629,39 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void maxInto(float[] dst, int dOff, float[] src, int sOff, int len) {
+        VectorElementwise.maxInto(dst, dOff, src, sOff, len);
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int xOff, float[] y, int yOff, int rows, int cols, int c) {
+        VectorElementwise.maxPool2x2(x, xOff, y, yOff, rows, cols, c);
+    }
+
+    @Override
+    public void maxPool2x2Backward(float[] x, int xOff, float[] y, float[] dy, int yOff, float[] dx, int rows,
+            int cols, int c) {
+        VectorElementwise.maxPool2x2Backward(x, xOff, y, dy, yOff, dx, rows, cols, c);
+    }
+
+    @Override
+    public void addInto(float[] dst, int dOff, float[] src, int sOff, int len) {
+        VectorElementwise.addInto(dst, dOff, src, sOff, len);
+    }
+
+    @Override
+    public void routeMax(float[] x, int xOff, float[] y, int yOff, float[] rem, int rOff, float[] dx, int dxOff,
+            int len) {
+        VectorElementwise.routeMax(x, xOff, y, yOff, rem, rOff, dx, dxOff, len);
+    }
+
+    @Override
+    public void gemmBias(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+            float[] bias, int biasOff, float[] c, int cOff, int ldc, boolean relu) {
+        VectorGemm.gemmBias(m, n, k, a, aOff, aRow, aCol, b, bOff, ldb, bias, biasOff, c, cOff, ldc, relu);
+    }
+
+    @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
         VectorGemm.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, ldb, c, cOff, ldc, accumulate);

@@ -20,7 +20,14 @@ public final class ActivationOp extends Op {
         e.forEach(e.n, 1, forwardItem);
     }
 
-    private void forwardSample(int s, int participant) {
+    @Override
+    boolean beginSampleWise(Exec e) {
+        exec = e;
+        return true;
+    }
+
+    @Override
+    void forwardSample(int s, int participant) {
         int off = s * in.size();
         System.arraycopy(x, off, y, off, in.size());
         Act.apply(exec.kernels, act, y, off, in.size());

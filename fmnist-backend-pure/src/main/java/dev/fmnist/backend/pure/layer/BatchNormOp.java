@@ -87,12 +87,33 @@ public final class BatchNormOp extends Op {
         if (e.training) {
             e.forEach(chunks(), 1, statsItem);
         } else {
-            for (int ch = 0; ch < c; ch++) {
-                mean[ch] = movingMean.data[ch];
-                invStd[ch] = (float) (1 / Math.sqrt(movingVariance.data[ch] + epsilon));
-            }
+            movingStatistics();
         }
         e.forEach(e.n, 1, normaliseItem);
+    }
+
+    private void movingStatistics() {
+        for (int ch = 0; ch < c; ch++) {
+            mean[ch] = movingMean.data[ch];
+            invStd[ch] = (float) (1 / Math.sqrt(movingVariance.data[ch] + epsilon));
+        }
+    }
+
+    /** At inference each sample is normalised on its own (training needs the batch's statistics first). */
+    @Override
+    boolean beginSampleWise(Exec e) {
+        if (e.training) {
+            return false;
+        }
+        exec = e;
+        rows = e.n * in.positions();
+        movingStatistics();
+        return true;
+    }
+
+    @Override
+    void forwardSample(int s, int participant) {
+        normalise(s, participant);
     }
 
     private void statistics(int item, int participant) {

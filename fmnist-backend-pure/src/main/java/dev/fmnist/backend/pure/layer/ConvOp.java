@@ -19,6 +19,11 @@ public final class ConvOp extends Op {
     /** Positions per block of the kernel gradient's sum. */
     static final int P_BLOCK = 256;
     private static final int K_CHUNK = 16;
+    /**
+     * Kernel-gradient chunks per item, summed together position block by position block, so that a block
+     * of the im2col matrix is read from memory once for the group rather than once per chunk.
+     */
+    private static final int K_GROUP = 3;
     private static final float[] ONE = {1f};
 
     private final Window wy;
@@ -31,6 +36,7 @@ public final class ConvOp extends Op {
     private final Param kernel;
     private final Param bias;
     private final int kChunks;
+    private final int kGroups;
     private final int jWidth;
     private final int jChunks;
     private float[] col;
@@ -62,6 +68,7 @@ public final class ConvOp extends Op {
         this.kernel = new Param(name + "/kernel", new int[] {wy.size(), wx.size(), cin, filters}, true);
         this.bias = useBias ? new Param(name + "/bias", new int[] {filters}, true) : null;
         this.kChunks = (k + K_CHUNK - 1) / K_CHUNK;
+        this.kGroups = (kChunks + K_GROUP - 1) / K_GROUP;
         this.jWidth = filters >= 64 ? 64 : 16;
         this.jChunks = (filters + jWidth - 1) / jWidth;
     }
@@ -85,16 +92,26 @@ public final class ConvOp extends Op {
         e.forEach(e.n, 1, forwardItem);
     }
 
-    private void forwardSample(int s, int participant) {
+    @Override
+    boolean beginSampleWise(Exec e) {
+        exec = e;
+        return true;
+    }
+
+    @Override
+    void forwardSample(int s, int participant) {
         im2col(s);
         int yOff = s * p * filters;
-        boolean withBias = bias != null;
-        if (withBias) {
-            for (int q = 0; q < p; q++) {
-                System.arraycopy(bias.data, 0, y, yOff + q * filters, filters);
+        if (bias != null) {
+            boolean relu = act == Activation.RELU;
+            exec.kernels.gemmBias(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, bias.data, 0, y, yOff,
+                    filters, relu);
+            if (!relu) {
+                Act.apply(exec.kernels, act, y, yOff, p * filters);
             }
+            return;
         }
-        exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, withBias);
+        exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, false);
         Act.apply(exec.kernels, act, y, yOff, p * filters);
     }
 
@@ -157,7 +174,7 @@ public final class ConvOp extends Op {
         }
         e.forEach(e.n, 1, inputItem);
         if (e.optimizer != null) {
-            e.forEach(kChunks * jChunks + (bias != null ? 1 : 0), 1, paramItem);
+            e.forEach(kGroups * jChunks + (bias != null ? 1 : 0), 1, paramItem);
         }
     }
 
@@ -186,10 +203,7 @@ public final class ConvOp extends Op {
                     for (int kx = 0; kx < wx.size(); kx++) {
                         int ix = wx.input(ox, kx);
                         if (iy >= 0 && iy < in.h() && ix >= 0 && ix < inW) {
-                            int at = xs + (iy * inW + ix) * cin;
-                            for (int c = 0; c < cin; c++) {
-                                dx[at + c] += dc[q + c];
-                            }
+                            exec.kernels.addInto(dx, xs + (iy * inW + ix) * cin, dc, q, cin);
                         }
                         q += cin;
                     }
@@ -201,7 +215,7 @@ public final class ConvOp extends Op {
 
     private void parameterGradient(int item, int participant) {
         int rows = exec.n * p;
-        if (item == kChunks * jChunks) {
+        if (item == kGroups * jChunks) {
             for (int p0 = 0; p0 < rows; p0 += P_BLOCK) {
                 int len = Math.min(P_BLOCK, rows - p0);
                 exec.kernels.gemm(1, filters, len, ONE, 0, 0, 0, dy, p0 * filters, filters, bias.grad, 0, filters,
@@ -210,16 +224,19 @@ public final class ConvOp extends Op {
             exec.update(bias, 0, filters);
             return;
         }
-        int k0 = item / jChunks * K_CHUNK;
-        int kr = Math.min(K_CHUNK, k - k0);
+        int g0 = item / jChunks * K_GROUP * K_CHUNK;
+        int g1 = Math.min(k, g0 + K_GROUP * K_CHUNK);
         int j0 = item % jChunks * jWidth;
         int jn = Math.min(jWidth, filters - j0);
         for (int p0 = 0; p0 < rows; p0 += P_BLOCK) {
             int len = Math.min(P_BLOCK, rows - p0);
-            exec.kernels.gemm(kr, jn, len, col, p0 * k + k0, 1, k, dy, p0 * filters + j0, filters, kernel.grad,
-                    k0 * filters + j0, filters, p0 > 0);
+            for (int k0 = g0; k0 < g1; k0 += K_CHUNK) {
+                int kr = Math.min(K_CHUNK, g1 - k0);
+                exec.kernels.gemm(kr, jn, len, col, p0 * k + k0, 1, k, dy, p0 * filters + j0, filters, kernel.grad,
+                        k0 * filters + j0, filters, p0 > 0);
+            }
         }
-        for (int r = k0; r < k0 + kr; r++) {
+        for (int r = g0; r < g1; r++) {
             exec.update(kernel, r * filters + j0, jn);
         }
     }

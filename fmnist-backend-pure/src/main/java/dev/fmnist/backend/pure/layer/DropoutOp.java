@@ -40,7 +40,15 @@ public final class DropoutOp extends Op {
         e.forEach(e.n, 1, forwardItem);
     }
 
-    private void forwardSample(int s, int participant) {
+    @Override
+    boolean beginSampleWise(Exec e) {
+        exec = e;
+        key = DropoutMasks.key(e.context, layer);
+        return true;
+    }
+
+    @Override
+    void forwardSample(int s, int participant) {
         int off = s * in.size();
         if (!exec.training || rate == 0) {
             System.arraycopy(x, off, y, off, in.size());

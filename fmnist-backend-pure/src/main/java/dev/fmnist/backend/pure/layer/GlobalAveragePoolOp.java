@@ -14,7 +14,13 @@ public final class GlobalAveragePoolOp extends Op {
         e.forEach(e.n, 1, forwardItem);
     }
 
-    private void forwardSample(int s, int participant) {
+    @Override
+    boolean beginSampleWise(Exec e) {
+        return true;
+    }
+
+    @Override
+    void forwardSample(int s, int participant) {
         int c = in.c();
         int xs = s * in.size();
         int o = s * c;

@@ -27,6 +27,16 @@ public final class IdentityOp extends Op {
     }
 
     @Override
+    boolean beginSampleWise(Exec e) {
+        return true;
+    }
+
+    @Override
+    void forwardSample(int s, int participant) {
+        // nothing moves
+    }
+
+    @Override
     void backward(Exec e) {
         // the gradient is already in place
     }

@@ -20,6 +20,10 @@ import java.util.Map;
  */
 public final class LayerNetwork {
     private final List<Op> ops;
+    private final Op[] chain;
+    private int runFrom;
+    private int runTo;
+    private final Exec.Item depthFirst = this::depthFirst;
     private final List<Param> params = new ArrayList<>();
     private final List<Param> trainable = new ArrayList<>();
     private final int inputSize;
@@ -49,6 +53,7 @@ public final class LayerNetwork {
             throw new IllegalArgumentException("a network needs at least one op");
         }
         this.ops = List.copyOf(ops);
+        this.chain = ops.toArray(new Op[0]);
         for (int i = 1; i < ops.size(); i++) {
             if (!ops.get(i).in.equals(ops.get(i - 1).out)) {
                 throw new IllegalArgumentException(ops.get(i).name + " expects " + ops.get(i).in + " but gets "
@@ -143,8 +148,28 @@ public final class LayerNetwork {
         exec.n = n;
         exec.training = training;
         exec.optimizer = null;
-        for (Op op : ops) {
-            op.forward(exec);
+        int i = 0;
+        while (i < chain.length) {
+            int j = i;
+            while (j < chain.length && chain[j].beginSampleWise(exec)) {
+                j++;
+            }
+            if (j - i >= 2) {
+                runFrom = i;
+                runTo = j;
+                exec.forEach(n, 1, depthFirst);
+                i = j;
+            } else {
+                chain[i].forward(exec);
+                i++;
+            }
+        }
+    }
+
+    /** Sample {@code s} through the run of sample-wise ops: its activations stay in cache from op to op. */
+    private void depthFirst(int s, int participant) {
+        for (int k = runFrom; k < runTo; k++) {
+            chain[k].forwardSample(s, participant);
         }
     }
 

@@ -63,6 +63,20 @@ public abstract class Op {
     abstract void forward(Exec e);
 
     /**
+     * Whether this op's forward pass (in {@code e}'s mode) is one independent computation per sample; if so,
+     * it is prepared for {@link #forwardSample} calls, which the network may make sample by sample through
+     * several such ops in a row (each sample's activations still in cache for the next op).
+     */
+    boolean beginSampleWise(Exec e) {
+        return false;
+    }
+
+    /** Sample {@code s} of the forward pass, after {@link #beginSampleWise} returned true. */
+    void forwardSample(int s, int participant) {
+        throw new IllegalStateException(name + " has no sample-wise forward pass");
+    }
+
+    /**
      * From {@link #dy}: {@link #dx} (if not null) and, in training, each trainable parameter's gradient
      * followed at once by its optimizer update. Gradients use the parameters as they were in the forward pass.
      */

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Vector API GEMM gives the scalar GEMM's bits for every tile shape and remainder (rows in fours and
  * singly, column blocks of 64, 32, 16 and leftover columns), A as stored, transposed and repeated, with
- * and without accumulation; and splitting the reduction into consecutive calls changes no bit.
+ * and without accumulation; and splitting the reduction into consecutive calls changes no bit. The same
+ * for the product that starts from a bias row and applies ReLU ({@code gemmBias}).
  */
 class GemmAgreementTest {
     private static Kernels vector;
@@ -60,6 +61,33 @@ class GemmAgreementTest {
                             true);
                     assertThat(split).as("split, form %d", form).containsExactly(expected);
                 }
+            }
+        }
+    }
+
+    /** gemmBias gives the bits of bias copied into C, gemm with accumulation, then ReLU, on both kernel sets. */
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @CsvSource({"1,1,1", "4,64,9", "7,112,13", "13,21,300", "784,32,9", "5,17,1", "3,80,40", "196,64,288"})
+    void biasAndReluInsideTheProduct(int m, int n, int k) {
+        int ldc = n + 2;
+        float[] a = random(m * k + 2);
+        float[] b = random(k * n + 1);
+        float[] bias = random(n + 4);
+        for (boolean relu : new boolean[] {false, true}) {
+            float[] expected = new float[m * ldc + 3];
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(bias, 4, expected, 3 + i * ldc, n);
+            }
+            SCALAR.gemm(m, n, k, a, 2, k, 1, b, 1, n, expected, 3, ldc, true);
+            if (relu) {
+                for (int i = 0; i < m; i++) {
+                    SCALAR.relu(expected, 3 + i * ldc, n);
+                }
+            }
+            for (Kernels kernels : new Kernels[] {SCALAR, vector}) {
+                float[] actual = new float[m * ldc + 3];
+                kernels.gemmBias(m, n, k, a, 2, k, 1, b, 1, n, bias, 4, actual, 3, ldc, relu);
+                assertThat(actual).as("%s relu %b", kernels.name(), relu).containsExactly(expected);
             }
         }
     }

@@ -97,7 +97,29 @@ public final class CnnBreakdown {
                 }
             }
         }
+        long[] inf = new long[ops.size()];
+        Batch first = batches[0];
+        for (int s = 0; s < steps; s++) {
+            System.arraycopy(batches[s % batches.length].images(), 0, net.input(), 0, first.count() * 784);
+            exec.n = first.count();
+            exec.training = false;
+            exec.optimizer = null;
+            for (int i = 0; i < ops.size(); i++) {
+                long t = clock();
+                ops.get(i).forward(exec);
+                if (s >= steps / 3) {
+                    inf[i] += clock() - t;
+                }
+            }
+        }
         int measured = steps - steps / 3;
+        long infTotal = 0;
+        for (int i = 0; i < ops.size(); i++) {
+            System.out.printf(Locale.ROOT, "%-18s inference forward %8.1f us%n", ops.get(i).name, inf[i] / 1e3 / measured);
+            infTotal += inf[i];
+        }
+        System.out.printf(Locale.ROOT, "inference forward %.1f us per batch of %d: %.0f images/s%n",
+                infTotal / 1e3 / measured, batchSize, batchSize / (infTotal / 1e9 / measured));
         long total = 0;
         for (int i = 0; i < ops.size(); i++) {
             System.out.printf(Locale.ROOT, "%-18s forward %8.1f us  backward %8.1f us%n", ops.get(i).name,
@@ -117,9 +139,10 @@ public final class CnnBreakdown {
         float[] test = data.test().scaledImages(0, 10_000);
         float[] probs = new float[100_000];
         for (int r = 0; r < 3; r++) {
-            long t = System.nanoTime();
+            long t = clock();
             net.predict(test, 10_000, probs);
-            System.out.printf(Locale.ROOT, "predict %,.0f images/s%n", 10_000 / ((System.nanoTime() - t) / 1e9));
+            System.out.printf(Locale.ROOT, "predict %,.0f images/s (%s)%n", 10_000 / ((clock() - t) / 1e9),
+                    cpuClock ? "CPU time of the one thread" : "wall time");
         }
         if (pool != null) {
             pool.close();

@@ -43,6 +43,8 @@ class LayerGradientCheckTest {
         cs.add(new Case("conv valid 1x1 relu", odd,
                 d -> List.of(new ConvOp("t", d, 3, 1, 1, 1, 1, false, Activation.RELU, true))));
         cs.add(new Case("max pool 2 valid", odd, d -> List.of(new PoolOp("t", d, 2, 2, 2, 2, false, true))));
+        cs.add(new Case("max pool 2 on even sizes (the whole-sample kernel)", new Dims(8, 6, 16),
+                d -> List.of(new PoolOp("t", d, 2, 2, 2, 2, false, true))));
         cs.add(new Case("max pool 3 stride 2 same", odd, d -> List.of(new PoolOp("t", d, 3, 3, 2, 2, true, true))));
         cs.add(new Case("average pool 2 same", odd, d -> List.of(new PoolOp("t", d, 2, 2, 2, 2, true, false))));
         cs.add(new Case("average pool 3x2 stride 1 valid", odd,
