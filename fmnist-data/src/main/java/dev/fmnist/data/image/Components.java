@@ -38,7 +38,9 @@ final class Components {
     /** The components of {@code mask}, largest first; {@code strong} marks the pixels that make one strong. */
     static Components of(boolean[] mask, boolean[] strong, int w, int h) {
         int[] labels = new int[mask.length];
-        int[] stack = new int[mask.length];
+        // Pixels waiting to be visited, as x and y (no division per pixel).
+        int[] stackX = new int[mask.length];
+        int[] stackY = new int[mask.length];
         List<Component> found = new ArrayList<>();
         int next = 1;
         for (int start = 0; start < mask.length; start++) {
@@ -47,32 +49,32 @@ final class Components {
             }
             int label = next++;
             int top = 0;
-            stack[top++] = start;
+            stackX[top] = start % w;
+            stackY[top++] = start / w;
             labels[start] = label;
             int area = 0;
             int minX = w, minY = h, maxX = -1, maxY = -1;
             boolean isStrong = false;
             while (top > 0) {
-                int p = stack[--top];
-                int x = p % w;
-                int y = p / w;
+                top--;
+                int x = stackX[top];
+                int y = stackY[top];
                 area++;
-                isStrong |= strong[p];
+                isStrong |= strong[y * w + x];
                 minX = Math.min(minX, x);
                 maxX = Math.max(maxX, x);
                 minY = Math.min(minY, y);
                 maxY = Math.max(maxY, y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= h) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        int q = ny * w + nx;
-                        if (nx >= 0 && nx < w && mask[q] && labels[q] == 0) {
+                int x0 = Math.max(0, x - 1);
+                int x1 = Math.min(w - 1, x + 1);
+                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+                    int row = ny * w;
+                    for (int nx = x0; nx <= x1; nx++) {
+                        int q = row + nx;
+                        if (mask[q] && labels[q] == 0) {
                             labels[q] = label;
-                            stack[top++] = q;
+                            stackX[top] = nx;
+                            stackY[top++] = ny;
                         }
                     }
                 }

@@ -3,7 +3,8 @@ package dev.fmnist.data.image;
 /**
  * Resizes grey images with good quality at any ratio. Shrinking averages the source area each target
  * pixel covers (a box filter with fractional edges), so thin lines fade instead of vanishing or
- * aliasing; enlarging interpolates bilinearly. Both are separable: rows first, then columns.
+ * aliasing; enlarging interpolates bilinearly. Both are separable: rows first, then columns; the weights
+ * of a direction are worked out once ({@link Plan}) and applied to every line.
  */
 final class Resampler {
     private Resampler() {
@@ -11,40 +12,83 @@ final class Resampler {
 
     /** The image resized to {@code w x h}. */
     static GreyImage resize(GreyImage src, int w, int h) {
+        Plan across = new Plan(src.width, w);
         GreyImage rows = new GreyImage(w, src.height);
         for (int y = 0; y < src.height; y++) {
-            resample1d(src.v, y * src.width, 1, src.width, rows.v, y * w, 1, w);
+            across.apply(src.v, y * src.width, 1, rows.v, y * w, 1);
         }
+        Plan down = new Plan(src.height, h);
         GreyImage out = new GreyImage(w, h);
         for (int x = 0; x < w; x++) {
-            resample1d(rows.v, x, w, src.height, out.v, x, w, h);
+            down.apply(rows.v, x, w, out.v, x, w);
         }
         return out;
     }
 
     /** Resamples {@code n} values (at {@code src[from + i*stride]}) to {@code m} values. */
     static void resample1d(float[] src, int from, int stride, int n, float[] dst, int to, int dstStride, int m) {
-        if (m <= n) {
-            double scale = (double) n / m;
+        new Plan(n, m).apply(src, from, stride, dst, to, dstStride);
+    }
+
+    /**
+     * The weights of one direction from {@code n} to {@code m} values: for target {@code j}, the source
+     * values {@code first[j]} to {@code first[j] + count[j] - 1} with their weights (shrinking: overlaps,
+     * divided by the scale at the end) or the two neighbours and the fraction between them (enlarging).
+     */
+    private static final class Plan {
+        private final boolean shrink;
+        private final double scale;
+        private final int n;
+        private final int[] first;
+        private final int[] count;
+        private final double[] weights;
+        private final int width;
+
+        Plan(int n, int m) {
+            this.n = n;
+            this.shrink = m <= n;
+            this.scale = (double) n / m;
+            this.first = new int[m];
+            this.count = new int[m];
+            this.width = shrink ? (int) Math.ceil(scale) + 1 : 1;
+            this.weights = new double[m * width];
             for (int j = 0; j < m; j++) {
-                double start = j * scale;
-                double end = start + scale;
-                double sum = 0;
-                for (int i = (int) start; i < Math.min(n, (int) Math.ceil(end)); i++) {
-                    double overlap = Math.min(end, i + 1) - Math.max(start, i);
-                    sum += overlap * src[from + i * stride];
+                if (shrink) {
+                    double start = j * scale;
+                    double end = start + scale;
+                    int i0 = (int) start;
+                    int i1 = Math.min(n, (int) Math.ceil(end));
+                    first[j] = i0;
+                    count[j] = i1 - i0;
+                    for (int i = i0; i < i1; i++) {
+                        weights[j * width + i - i0] = Math.min(end, i + 1) - Math.max(start, i);
+                    }
+                } else {
+                    double centre = (j + 0.5) * scale - 0.5;
+                    int i0 = (int) Math.floor(centre);
+                    first[j] = i0;
+                    weights[j] = centre - i0;
                 }
-                dst[to + j * dstStride] = (float) (sum / scale);
             }
-        } else {
-            double scale = (double) n / m;
+        }
+
+        void apply(float[] src, int from, int stride, float[] dst, int to, int dstStride) {
+            int m = first.length;
             for (int j = 0; j < m; j++) {
-                double centre = (j + 0.5) * scale - 0.5;
-                int i0 = (int) Math.floor(centre);
-                double t = centre - i0;
-                float a = src[from + Math.max(0, Math.min(n - 1, i0)) * stride];
-                float b = src[from + Math.max(0, Math.min(n - 1, i0 + 1)) * stride];
-                dst[to + j * dstStride] = (float) (a + (b - a) * t);
+                if (shrink) {
+                    double sum = 0;
+                    int base = j * width;
+                    int i0 = first[j];
+                    for (int k = 0; k < count[j]; k++) {
+                        sum += weights[base + k] * src[from + (i0 + k) * stride];
+                    }
+                    dst[to + j * dstStride] = (float) (sum / scale);
+                } else {
+                    int i0 = first[j];
+                    float a = src[from + Math.max(0, Math.min(n - 1, i0)) * stride];
+                    float b = src[from + Math.max(0, Math.min(n - 1, i0 + 1)) * stride];
+                    dst[to + j * dstStride] = (float) (a + (b - a) * weights[j]);
+                }
             }
         }
     }

@@ -59,7 +59,7 @@ record Segmentation(boolean[] mask, int x, int y, int width, int height, boolean
             strongMask[i] = contrast[i] > strong;
         }
         int r = Math.max(1, Math.round(Math.min(w, h) / 200f));
-        boolean[] clean = Morphology.close(Morphology.open(weakMask, w, h, r), w, h, 2 * r);
+        boolean[] clean = Morphology.openThenClose(weakMask, w, h, r, 2 * r);
         Components components = Components.of(clean, strongMask, w, h);
         List<Components.Component> candidates = components.list.stream()
                 .filter(Components.Component::strong)
