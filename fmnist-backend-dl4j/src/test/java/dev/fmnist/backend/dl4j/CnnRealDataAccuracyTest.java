@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Convolutional networks on the real data. One epoch of a small BatchNormalization and Dropout network runs
- * in CI; the cnn preset's five epochs take DL4J far longer than CI allows here (see the README for the
- * measured full run), so that run is opt-in with {@code -Dfmnist.fullCnn=true}.
+ * in CI; the cnn preset's epochs ({@link ModelSpec#CNN_EPOCHS}) take DL4J far longer than CI allows here (see
+ * the README for the measured full run), so that run is opt-in with {@code -Dfmnist.fullCnn=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CnnRealDataAccuracyTest {
@@ -58,8 +58,8 @@ class CnnRealDataAccuracyTest {
     @Test
     void theCnnPresetReachesNinetyOnePercent() {
         Assumptions.assumeTrue(Boolean.getBoolean("fmnist.fullCnn"),
-                "the cnn preset's 5 epochs on dl4j take far longer than CI allows; run with -Dfmnist.fullCnn=true");
-        assertReaches(ModelSpec.cnn(), TrainingConfig.defaults(), 0.91);
+                "the cnn preset's 8 epochs on dl4j take far longer than CI allows; run with -Dfmnist.fullCnn=true");
+        assertReaches(ModelSpec.cnn(), TrainingConfig.defaults().withEpochs(ModelSpec.CNN_EPOCHS), 0.91);
     }
 
     @Test

@@ -52,7 +52,7 @@ class CnnRealDataAccuracyTest {
 
     @Test
     void theCnnPresetReachesNinetyOnePercent() {
-        assertReaches(ModelSpec.cnn(), TrainingConfig.defaults(), 0.91);
+        assertReaches(ModelSpec.cnn(), TrainingConfig.defaults().withEpochs(ModelSpec.CNN_EPOCHS), 0.91);
     }
 
     @Test
