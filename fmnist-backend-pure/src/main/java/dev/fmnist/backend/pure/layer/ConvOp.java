@@ -40,6 +40,8 @@ public final class ConvOp extends Op {
     private final int jWidth;
     private final int jChunks;
     private float[] col;
+    /** Each thread's windows of one sample when predicting: nothing is kept, so they stay in its cache. */
+    private float[][] window;
     private float[] wt;
     private float[][] dcol;
     private Exec exec;
@@ -82,6 +84,7 @@ public final class ConvOp extends Op {
     void bind(float[] input, float[] inputGradient, int capacity, int participants) {
         super.bind(input, inputGradient, capacity, participants);
         col = new float[Math.multiplyExact(capacity * p, k)];
+        window = new float[participants][p * k];
         wt = new float[filters * k];
         dcol = inputGradient == null ? null : new float[participants][p * k];
     }
@@ -100,27 +103,29 @@ public final class ConvOp extends Op {
 
     @Override
     void forwardSample(int s, int participant) {
-        im2col(s);
+        // Training keeps every sample's windows for the kernel gradient; prediction reuses one buffer per thread.
+        float[] a = exec.training ? col : window[participant];
+        int aOff = exec.training ? s * p * k : 0;
+        im2col(s, a, aOff);
         int yOff = s * p * filters;
         if (bias != null) {
             boolean relu = act == Activation.RELU;
-            exec.kernels.gemmBias(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, bias.data, 0, y, yOff,
+            exec.kernels.gemmBias(p, filters, k, a, aOff, k, 1, kernel.data, 0, filters, bias.data, 0, y, yOff,
                     filters, relu);
             if (!relu) {
                 Act.apply(exec.kernels, act, y, yOff, p * filters);
             }
             return;
         }
-        exec.kernels.gemm(p, filters, k, col, s * p * k, k, 1, kernel.data, 0, filters, y, yOff, filters, false);
+        exec.kernels.gemm(p, filters, k, a, aOff, k, 1, kernel.data, 0, filters, y, yOff, filters, false);
         Act.apply(exec.kernels, act, y, yOff, p * filters);
     }
 
-    /** Sample {@code s}'s windows as the rows of {@link #col}: {@code (ky, kx, c)} in Keras's kernel order. */
-    private void im2col(int s) {
+    /** Sample {@code s}'s windows as the rows of {@code col} from {@code row}: {@code (ky, kx, c)} in Keras's kernel order. */
+    private void im2col(int s, float[] col, int row) {
         int inW = in.w();
         int xs = s * in.size();
         int span = wx.size() * cin;
-        int row = s * p * k;
         for (int oy = 0; oy < out.h(); oy++) {
             for (int ox = 0; ox < out.w(); ox++) {
                 int q = row;
