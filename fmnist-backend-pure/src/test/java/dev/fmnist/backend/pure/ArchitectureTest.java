@@ -27,6 +27,9 @@ class ArchitectureTest {
         noClasses().that().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorKernels")
                 .and().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorGemm")
                 .and().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorElementwise")
+                .and().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorSparseRows")
+                .and().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorSparseInputs")
+                .and().doNotHaveFullyQualifiedName("dev.fmnist.backend.pure.kernel.VectorNonZeros")
                 .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
                 .check(MAIN);
     }

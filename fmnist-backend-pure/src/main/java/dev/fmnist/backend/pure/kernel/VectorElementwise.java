@@ -6,14 +6,77 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The element-wise loops of pooling and col2im on the Vector API: the same operation per element as
- * {@link Kernels}' scalar defaults ({@code Math.max}, one float add, an equality test), so the same bits.
+ * The element-wise loops on the Vector API: ReLU and its gradient, the Adam and SGD steps (the same
+ * operations in the same order as {@link ScalarKernels}, which also takes the last elements that do not
+ * fill a vector), and the loops of pooling and col2im (the same operation per element as
+ * {@link Kernels}' scalar defaults: {@code Math.max}, one float add, an equality test), so the same bits.
  */
 final class VectorElementwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
     private VectorElementwise() {
+    }
+
+    static void relu(float[] a, int off, int len) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector.fromArray(S, a, off + i).lanewise(VectorOperators.MAX, 0f).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = Math.max(a[off + i], 0f);
+        }
+    }
+
+    static void reluBackward(float[] d, int dOff, float[] a, int aOff, int len) {
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i + L <= len; i += L) {
+            FloatVector av = FloatVector.fromArray(S, a, aOff + i);
+            FloatVector.fromArray(S, d, dOff + i).blend(zero, av.compare(VectorOperators.LE, 0f))
+                    .intoArray(d, dOff + i);
+        }
+        for (; i < len; i++) {
+            if (a[aOff + i] <= 0) {
+                d[dOff + i] = 0f;
+            }
+        }
+    }
+
+    static void adam(float[] w, float[] m, float[] v, int off, float[] g, int gOff, int len, float alpha,
+            float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+        FloatVector b1 = FloatVector.broadcast(S, oneMinusBeta1);
+        FloatVector b2 = FloatVector.broadcast(S, oneMinusBeta2);
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
+            FloatVector mv = FloatVector.fromArray(S, m, off + i);
+            FloatVector vv = FloatVector.fromArray(S, v, off + i);
+            mv = gv.sub(mv).fma(b1, mv);
+            vv = gv.mul(gv).sub(vv).fma(b2, vv);
+            mv.intoArray(m, off + i);
+            vv.intoArray(v, off + i);
+            FloatVector step = mv.mul(alpha).div(vv.lanewise(VectorOperators.SQRT).add(epsilon));
+            FloatVector.fromArray(S, w, off + i).sub(step).intoArray(w, off + i);
+        }
+        if (i < len) {
+            ScalarKernels.INSTANCE.adam(w, m, v, off + i, g, gOff + i, len - i, alpha, oneMinusBeta1,
+                    oneMinusBeta2, epsilon);
+        }
+    }
+
+    static void sgd(float[] w, float[] velocity, int off, float[] g, int gOff, int len, float learningRate,
+            float momentum) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector vel = FloatVector.fromArray(S, velocity, off + i).mul(momentum)
+                    .sub(FloatVector.fromArray(S, g, gOff + i).mul(learningRate));
+            vel.intoArray(velocity, off + i);
+            FloatVector.fromArray(S, w, off + i).add(vel).intoArray(w, off + i);
+        }
+        if (i < len) {
+            ScalarKernels.INSTANCE.sgd(w, velocity, off + i, g, gOff + i, len - i, learningRate, momentum);
+        }
     }
 
     static void maxInto(float[] dst, int dOff, float[] src, int sOff, int len) {
