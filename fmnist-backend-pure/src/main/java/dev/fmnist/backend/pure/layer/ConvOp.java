@@ -8,8 +8,9 @@ import java.util.List;
  * Conv2D as Keras computes it (cross-correlation, kernel {@code [kh, kw, in, filters]}, TensorFlow's
  * {@code same} or {@code valid} placement), by im2col and {@link dev.fmnist.backend.pure.kernel.Kernels#gemm}:
  * each sample's windows are laid out as the rows of a {@code positions x (kh*kw*in)} matrix (kept for the
- * kernel gradient), which times the kernel, itself a {@code (kh*kw*in) x filters} matrix in Keras's
- * layout, gives the output.
+ * kernel gradient; when predicting, one sample at a time in each thread's own buffer), which times the
+ * kernel, itself a {@code (kh*kw*in) x filters} matrix in Keras's layout, gives the output. Thin inputs
+ * (the picture's one channel) are gathered from a zero-padded copy of the sample through a table of offsets.
  *
  * <p>Threads split the forward pass and the input gradient by samples, and the kernel gradient by
  * blocks of its rows and columns, each a sum over the whole batch's positions in order (in blocks of
@@ -25,6 +26,7 @@ public final class ConvOp extends Op {
      */
     private static final int K_GROUP = 3;
     private static final float[] ONE = {1f};
+    private static final int THIN = 4;
 
     private final Window wy;
     private final Window wx;
@@ -43,6 +45,17 @@ public final class ConvOp extends Op {
     /** Each thread's windows of one sample when predicting: nothing is kept, so they stay in its cache. */
     private float[][] window;
     private float[] wt;
+    /**
+     * For thin inputs (fewer than {@link #THIN} channels, such as the picture itself), where each window
+     * row is a handful of floats: each window element's offset in the sample surrounded by its zero
+     * padding ({@link #padded}, {@link #paddedWidth} wide), so im2col is one gather per element without
+     * a boundary test.
+     */
+    private final int[] source;
+    private final int padTop;
+    private final int padLeft;
+    private final int paddedWidth;
+    private float[][] padded;
     private float[][] dcol;
     private Exec exec;
     private final Exec.Item forwardItem = this::forwardSample;
@@ -73,6 +86,27 @@ public final class ConvOp extends Op {
         this.kGroups = (kChunks + K_GROUP - 1) / K_GROUP;
         this.jWidth = filters >= 64 ? 64 : 16;
         this.jChunks = (filters + jWidth - 1) / jWidth;
+        this.padTop = Math.max(0, -wy.input(0, 0));
+        this.padLeft = Math.max(0, -wx.input(0, 0));
+        this.paddedWidth = padLeft + Math.max(in.w(), wx.input(out.w() - 1, wx.size() - 1) + 1);
+        this.source = cin < THIN ? sources() : null;
+    }
+
+    private int[] sources() {
+        int[] at = new int[p * wy.size() * wx.size()];
+        int i = 0;
+        for (int oy = 0; oy < out.h(); oy++) {
+            for (int ox = 0; ox < out.w(); ox++) {
+                for (int ky = 0; ky < wy.size(); ky++) {
+                    int iy = wy.input(oy, ky);
+                    for (int kx = 0; kx < wx.size(); kx++) {
+                        int ix = wx.input(ox, kx);
+                        at[i++] = ((iy + padTop) * paddedWidth + ix + padLeft) * cin;
+                    }
+                }
+            }
+        }
+        return at;
     }
 
     @Override
@@ -85,6 +119,10 @@ public final class ConvOp extends Op {
         super.bind(input, inputGradient, capacity, participants);
         col = new float[Math.multiplyExact(capacity * p, k)];
         window = new float[participants][p * k];
+        if (source != null) {
+            int rows = padTop + Math.max(in.h(), wy.input(out.h() - 1, wy.size() - 1) + 1);
+            padded = new float[participants][rows * paddedWidth * cin];
+        }
         wt = new float[filters * k];
         dcol = inputGradient == null ? null : new float[participants][p * k];
     }
@@ -106,7 +144,7 @@ public final class ConvOp extends Op {
         // Training keeps every sample's windows for the kernel gradient; prediction reuses one buffer per thread.
         float[] a = exec.training ? col : window[participant];
         int aOff = exec.training ? s * p * k : 0;
-        im2col(s, a, aOff);
+        im2col(s, participant, a, aOff);
         int yOff = s * p * filters;
         if (bias != null) {
             boolean relu = act == Activation.RELU;
@@ -122,7 +160,11 @@ public final class ConvOp extends Op {
     }
 
     /** Sample {@code s}'s windows as the rows of {@code col} from {@code row}: {@code (ky, kx, c)} in Keras's kernel order. */
-    private void im2col(int s, float[] col, int row) {
+    private void im2col(int s, int participant, float[] col, int row) {
+        if (source != null) {
+            gather(s, padded[participant], col, row);
+            return;
+        }
         int inW = in.w();
         int xs = s * in.size();
         int span = wx.size() * cin;
@@ -151,6 +193,28 @@ public final class ConvOp extends Op {
                     q += span;
                 }
                 row += k;
+            }
+        }
+    }
+
+    /** {@link #im2col} for thin inputs, through the sample copied into its padding ({@link #source}). */
+    private void gather(int s, float[] pad, float[] col, int row) {
+        int span = in.w() * cin;
+        for (int iy = 0; iy < in.h(); iy++) {
+            // The padding around stays zero: only the interior is ever written.
+            System.arraycopy(x, s * in.size() + iy * span, pad, ((iy + padTop) * paddedWidth + padLeft) * cin, span);
+        }
+        int[] at = source;
+        if (cin == 1) {
+            for (int i = 0; i < at.length; i++) {
+                col[row + i] = pad[at[i]];
+            }
+            return;
+        }
+        int q = row;
+        for (int from : at) {
+            for (int c = 0; c < cin; c++) {
+                col[q++] = pad[from + c];
             }
         }
     }
