@@ -46,13 +46,18 @@ record BackgroundModel(double a, double b, double c, double noise) {
         }
         boolean[] inlier = new boolean[n];
         java.util.Arrays.fill(inlier, true);
-        BackgroundModel model = new BackgroundModel(median(g, xs, ys, n), 0, 0, 0);
+        // The ring's values, read once for the rounds below.
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = g.at(xs[i], ys[i]);
+        }
+        BackgroundModel model = new BackgroundModel(medianOf(values.clone()), 0, 0, 0);
         double[] residuals = new double[n];
         for (int round = 0; round < ROUNDS; round++) {
-            double[] plane = leastSquares(g, xs, ys, inlier, n);
+            double[] plane = leastSquares(values, xs, ys, inlier, n);
             BackgroundModel next = plane == null ? model : new BackgroundModel(plane[0], plane[1], plane[2], 0);
             for (int i = 0; i < n; i++) {
-                residuals[i] = Math.abs(g.at(xs[i], ys[i]) - next.at(xs[i], ys[i]));
+                residuals[i] = Math.abs(values[i] - next.at(xs[i], ys[i]));
             }
             double sigma = Math.max(0.5, 1.4826 * medianOf(residuals.clone()));
             for (int i = 0; i < n; i++) {
@@ -64,11 +69,11 @@ record BackgroundModel(double a, double b, double c, double noise) {
     }
 
     /** {a, b, c} minimising the squared residuals over the inliers, or null when they do not fix a plane. */
-    private static double[] leastSquares(GreyImage g, int[] xs, int[] ys, boolean[] inlier, int n) {
+    private static double[] leastSquares(double[] values, int[] xs, int[] ys, boolean[] inlier, int n) {
         double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, sv = 0, sxv = 0, syv = 0, count = 0;
         for (int i = 0; i < n; i++) {
             if (inlier[i]) {
-                double x = xs[i], y = ys[i], v = g.at(xs[i], ys[i]);
+                double x = xs[i], y = ys[i], v = values[i];
                 count++;
                 sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y; sv += v; sxv += x * v; syv += y * v;
             }
@@ -99,16 +104,41 @@ record BackgroundModel(double a, double b, double c, double noise) {
                 + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     }
 
-    private static double median(GreyImage g, int[] xs, int[] ys, int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = g.at(xs[i], ys[i]);
-        }
-        return medianOf(v);
-    }
-
+    /** The value at index {@code n/2} once sorted, found by selection (Hoare's quickselect) without sorting. */
     private static double medianOf(double[] v) {
-        java.util.Arrays.sort(v);
-        return v.length == 0 ? 0 : v[v.length / 2];
+        if (v.length == 0) {
+            return 0;
+        }
+        int k = v.length / 2;
+        int lo = 0;
+        int hi = v.length - 1;
+        while (lo < hi) {
+            double pivot = v[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return v[k];
     }
 }

@@ -1,6 +1,7 @@
 package dev.fmnist.data.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,60 +29,95 @@ final class Components {
     }
 
     final int[] labels;
+    private final int width;
+    private final int height;
+    private final Runs runs;
+    /** Each run's label. */
+    private final int[] runLabels;
     final List<Component> list;
 
-    private Components(int[] labels, List<Component> list) {
+    private Components(int[] labels, List<Component> list, Runs runs, int[] runLabels) {
+        this.runs = runs;
+        this.runLabels = runLabels;
+        this.width = runs.width();
+        this.height = runs.height();
         this.labels = labels;
         this.list = list;
     }
 
-    /** The components of {@code mask}, largest first; {@code strong} marks the pixels that make one strong. */
-    static Components of(boolean[] mask, boolean[] strong, int w, int h) {
-        int[] labels = new int[mask.length];
-        // Pixels waiting to be visited, as x and y (no division per pixel).
-        int[] stackX = new int[mask.length];
-        int[] stackY = new int[mask.length];
-        List<Component> found = new ArrayList<>();
-        int next = 1;
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || labels[start] != 0) {
-                continue;
+    /** The pixels of the component labelled {@code label}, packed. */
+    PackedMask mask(int label) {
+        PackedMask.Builder out = PackedMask.builder(width, height);
+        for (int r = 0; r < runs.count(); r++) {
+            if (runLabels[r] == label) {
+                out.setRun(runs.row()[r], runs.start()[r], runs.end()[r]);
             }
-            int label = next++;
-            int top = 0;
-            stackX[top] = start % w;
-            stackY[top++] = start / w;
-            labels[start] = label;
-            int area = 0;
-            int minX = w, minY = h, maxX = -1, maxY = -1;
-            boolean isStrong = false;
-            while (top > 0) {
-                top--;
-                int x = stackX[top];
-                int y = stackY[top];
-                area++;
-                isStrong |= strong[y * w + x];
-                minX = Math.min(minX, x);
-                maxX = Math.max(maxX, x);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-                int x0 = Math.max(0, x - 1);
-                int x1 = Math.min(w - 1, x + 1);
-                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-                    int row = ny * w;
-                    for (int nx = x0; nx <= x1; nx++) {
-                        int q = row + nx;
-                        if (mask[q] && labels[q] == 0) {
-                            labels[q] = label;
-                            stackX[top] = nx;
-                            stackY[top++] = ny;
-                        }
+        }
+        return out.build();
+    }
+
+    /** {@link #of(PackedMask, float[], float)} of masks as booleans: {@code strong} marks the strong pixels. */
+    static Components of(boolean[] mask, boolean[] strong, int w, int h) {
+        float[] values = new float[strong.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = strong[i] ? 1f : 0f;
+        }
+        return of(PackedMask.of(mask, w, h), values, 0.5f);
+    }
+
+    /**
+     * The components of {@code mask}, largest first (ties in the order of their first pixel, row by row);
+     * a pixel of {@code values} above {@code strong} makes its component strong (hysteresis). Labelled by
+     * {@link Runs}.
+     */
+    static Components of(PackedMask mask, float[] values, float strong) {
+        int w = mask.width();
+        Runs runs = Runs.of(mask);
+        int[] roots = runs.roots(true);
+        int count = runs.count();
+        // A component's root is its first run in raster order, so labels follow the first pixels' order.
+        int[] label = new int[count];
+        int next = 0;
+        int[] area = new int[count + 1];
+        int[] minX = new int[count + 1];
+        int[] minY = new int[count + 1];
+        int[] maxX = new int[count + 1];
+        int[] maxY = new int[count + 1];
+        boolean[] isStrong = new boolean[count + 1];
+        int[] labels = new int[w * mask.height()];
+        for (int r = 0; r < count; r++) {
+            int root = roots[r];
+            int l = root == r ? ++next : label[root];
+            label[r] = l;
+            int y = runs.row()[r];
+            int x0 = runs.start()[r];
+            int x1 = runs.end()[r];
+            if (root == r) {
+                minX[l] = x0;
+                maxX[l] = x1;
+                minY[l] = y;
+            } else {
+                minX[l] = Math.min(minX[l], x0);
+                maxX[l] = Math.max(maxX[l], x1);
+            }
+            maxY[l] = y;
+            area[l] += x1 - x0 + 1;
+            int row = y * w;
+            Arrays.fill(labels, row + x0, row + x1 + 1, l);
+            if (!isStrong[l]) {
+                for (int i = row + x0; i <= row + x1; i++) {
+                    if (values[i] > strong) {
+                        isStrong[l] = true;
+                        break;
                     }
                 }
             }
-            found.add(new Component(label, area, minX, minY, maxX, maxY, isStrong));
+        }
+        List<Component> found = new ArrayList<>(next);
+        for (int l = 1; l <= next; l++) {
+            found.add(new Component(l, area[l], minX[l], minY[l], maxX[l], maxY[l], isStrong[l]));
         }
         found.sort(Comparator.comparingInt(Component::area).reversed());
-        return new Components(labels, List.copyOf(found));
+        return new Components(labels, List.copyOf(found), runs, label);
     }
 }

@@ -49,7 +49,7 @@ final class DatasetFit {
         canvas = sharpen(canvas, SHARPEN);
         byte[] pixels = new byte[Images.PIXELS];
         for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (byte) Math.round(Math.max(0, Math.min(255, canvas[i])));
+            pixels[i] = (byte) Rounding.nonNegative(Math.max(0, Math.min(255, canvas[i])));
         }
         if (Facing.facesRight(pixels)) {
             Facing.mirror(pixels);

@@ -140,9 +140,15 @@ public final class ImagePreprocessor {
         int ring = Math.max(1, Math.round(Math.min(w, h) * BORDER_FRACTION));
         BackgroundModel background = BackgroundModel.fit(working, ring);
         float[] residual = new float[w * h];
+        double[] acrossPlane = new double[w];
+        for (int x = 0; x < w; x++) {
+            acrossPlane[x] = background.a() + background.b() * x; // a + b*x + c*y evaluates (a + b*x) first
+        }
         for (int y = 0; y < h; y++) {
+            double down = background.c() * y;
+            int row = y * w;
             for (int x = 0; x < w; x++) {
-                residual[y * w + x] = (float) (working.at(x, y) - background.at(x, y));
+                residual[row + x] = (float) (working.v[row + x] - (acrossPlane[x] + down));
             }
         }
         float floor = threshold * 255f;
@@ -156,11 +162,17 @@ public final class ImagePreprocessor {
         Segmentation found = Segmentation.find(contrast, w, h, background.noise(), floor);
         GreyImage object;
         if (found.found()) {
-            GreyImage masked = new GreyImage(w, h, contrast.clone());
-            for (int i = 0; i < masked.v.length; i++) {
-                masked.v[i] = found.mask()[i] ? masked.v[i] : 0f;
+            // The box, with what lies outside the mask zeroed.
+            object = new GreyImage(w, h, contrast).crop(found.x(), found.y(), found.width(), found.height());
+            boolean[] mask = found.mask();
+            for (int y = 0; y < object.height; y++) {
+                int from = (found.y() + y) * w + found.x();
+                for (int x = 0; x < object.width; x++) {
+                    if (!mask[from + x]) {
+                        object.v[y * object.width + x] = 0f;
+                    }
+                }
             }
-            object = masked.crop(found.x(), found.y(), found.width(), found.height());
         } else {
             object = new GreyImage(w, h, contrast.clone());
         }
@@ -199,7 +211,7 @@ public final class ImagePreprocessor {
         long count = 0;
         for (int i = 0; i < contrast.length; i++) {
             if (mask == null || mask[i]) {
-                histogram[Math.min(255, Math.round(contrast[i]))]++;
+                histogram[Math.min(255, Rounding.nonNegative(contrast[i]))]++;
                 count++;
             }
         }

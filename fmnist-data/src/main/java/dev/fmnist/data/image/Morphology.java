@@ -24,7 +24,12 @@ final class Morphology {
 
     /** {@link #close} of {@link #open}, in one packing: the segmentation's clean-up. */
     static boolean[] openThenClose(boolean[] mask, int w, int h, int open, int close) {
-        return PackedMask.of(mask, w, h).erode(open).dilate(open).dilate(close).erode(close).toBooleans();
+        return openThenClose(PackedMask.of(mask, w, h), open, close).toBooleans();
+    }
+
+    /** {@link #openThenClose} on a packed mask. */
+    static PackedMask openThenClose(PackedMask mask, int open, int close) {
+        return mask.erode(open).dilate(open).dilate(close).erode(close);
     }
 
     static boolean[] dilate(boolean[] mask, int w, int h, int r) {
@@ -37,46 +42,6 @@ final class Morphology {
 
     /** The mask with every background region not connected (4-neighbours) to the picture's edge set. */
     static boolean[] fillHoles(boolean[] mask, int w, int h) {
-        boolean[] outside = new boolean[mask.length];
-        int[] stack = new int[mask.length];
-        int top = 0;
-        for (int x = 0; x < w; x++) {
-            top = seed(mask, outside, stack, top, x);
-            top = seed(mask, outside, stack, top, (h - 1) * w + x);
-        }
-        for (int y = 0; y < h; y++) {
-            top = seed(mask, outside, stack, top, y * w);
-            top = seed(mask, outside, stack, top, y * w + w - 1);
-        }
-        while (top > 0) {
-            int p = stack[--top];
-            int y = p / w;
-            int x = p - y * w;
-            if (x > 0) {
-                top = seed(mask, outside, stack, top, p - 1);
-            }
-            if (x < w - 1) {
-                top = seed(mask, outside, stack, top, p + 1);
-            }
-            if (y > 0) {
-                top = seed(mask, outside, stack, top, p - w);
-            }
-            if (y < h - 1) {
-                top = seed(mask, outside, stack, top, p + w);
-            }
-        }
-        boolean[] filled = new boolean[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            filled[i] = !outside[i];
-        }
-        return filled;
-    }
-
-    private static int seed(boolean[] mask, boolean[] outside, int[] stack, int top, int p) {
-        if (!mask[p] && !outside[p]) {
-            outside[p] = true;
-            stack[top++] = p;
-        }
-        return top;
+        return PackedMask.of(mask, w, h).fillHoles().toBooleans();
     }
 }

@@ -13,7 +13,7 @@ final class Otsu {
     static float threshold(float[] values) {
         long[] histogram = new long[256];
         for (float v : values) {
-            histogram[Math.max(0, Math.min(255, Math.round(v)))]++;
+            histogram[Math.max(0, Math.min(255, Rounding.nonNegative(v)))]++;
         }
         return threshold(histogram);
     }

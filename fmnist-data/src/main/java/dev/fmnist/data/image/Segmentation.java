@@ -27,20 +27,15 @@ record Segmentation(boolean[] mask, int x, int y, int width, int height, boolean
     /** Another object this large relative to the garment counts as a second object. */
     static final float SECOND_OBJECT = 0.2f;
 
-    /** The values above {@code level}: the pixels that differ from the background at all. */
-    private static float[] above(float[] values, float level) {
-        int n = 0;
-        for (float v : values) {
-            n += v > level ? 1 : 0;
-        }
-        float[] out = new float[n];
-        int i = 0;
+    /** The histogram (Otsu's bins) of the values above {@code level}: the pixels that differ from the background at all. */
+    private static long[] histogramAbove(float[] values, float level) {
+        long[] histogram = new long[256];
         for (float v : values) {
             if (v > level) {
-                out[i++] = v;
+                histogram[Math.max(0, Math.min(255, Rounding.nonNegative(v)))]++;
             }
         }
-        return out;
+        return histogram;
     }
 
     boolean found() {
@@ -49,18 +44,12 @@ record Segmentation(boolean[] mask, int x, int y, int width, int height, boolean
 
     static Segmentation find(float[] contrast, int w, int h, double noise, float floor) {
         float base = Math.max(floor, (float) (NOISE_DEVIATIONS * noise));
-        float strong = Math.max(Otsu.threshold(above(contrast, base)), floor);
+        float strong = Math.max(Otsu.threshold(histogramAbove(contrast, base)), floor);
         float weak = Math.max(base, WEAK_FRACTION * strong);
         strong = Math.max(strong, weak);
-        boolean[] weakMask = new boolean[contrast.length];
-        boolean[] strongMask = new boolean[contrast.length];
-        for (int i = 0; i < contrast.length; i++) {
-            weakMask[i] = contrast[i] > weak;
-            strongMask[i] = contrast[i] > strong;
-        }
         int r = Math.max(1, Math.round(Math.min(w, h) / 200f));
-        boolean[] clean = Morphology.openThenClose(weakMask, w, h, r, 2 * r);
-        Components components = Components.of(clean, strongMask, w, h);
+        PackedMask clean = Morphology.openThenClose(PackedMask.above(contrast, weak, w, h), r, 2 * r);
+        Components components = Components.of(clean, contrast, strong);
         List<Components.Component> candidates = components.list.stream()
                 .filter(Components.Component::strong)
                 .filter(c -> !isFrame(c, w, h))
@@ -70,11 +59,7 @@ record Segmentation(boolean[] mask, int x, int y, int width, int height, boolean
         }
         Components.Component garment = candidates.get(0);
         boolean several = candidates.size() > 1 && candidates.get(1).area() >= SECOND_OBJECT * garment.area();
-        boolean[] own = new boolean[contrast.length];
-        for (int i = 0; i < own.length; i++) {
-            own[i] = components.labels[i] == garment.label();
-        }
-        boolean[] mask = Morphology.dilate(Morphology.fillHoles(own, w, h), w, h, 1);
+        boolean[] mask = components.mask(garment.label()).fillHoles().dilate(1).toBooleans();
         return new Segmentation(mask, garment.minX(), garment.minY(), garment.width(), garment.height(), several,
                 garment.touchesBorder(w, h));
     }

@@ -52,4 +52,56 @@ class MorphologyTest {
             }
         }
     }
+
+    /** Background reached from the edge through 4-neighbours stays; everything else is set. */
+    private static boolean[] filledByFlooding(boolean[] mask, int w, int h) {
+        boolean[] outside = new boolean[mask.length];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && !mask[p]) {
+                    outside[p] = true;
+                    queue.add(p);
+                }
+            }
+        }
+        while (!queue.isEmpty()) {
+            int p = queue.poll();
+            int x = p % w;
+            int y = p / w;
+            int[][] steps = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
+            for (int[] s : steps) {
+                if (s[0] >= 0 && s[0] < w && s[1] >= 0 && s[1] < h) {
+                    int q = s[1] * w + s[0];
+                    if (!mask[q] && !outside[q]) {
+                        outside[q] = true;
+                        queue.add(q);
+                    }
+                }
+            }
+        }
+        boolean[] filled = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            filled[i] = !outside[i];
+        }
+        return filled;
+    }
+
+    @Test
+    void holesAreFilledAsFloodingFromTheEdgeFindsThemAtEveryWidth() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int w : new int[] {1, 2, 5, 63, 64, 65, 112, 130}) {
+            for (int h : new int[] {1, 3, 17, 40}) {
+                for (double density : new double[] {0.3, 0.5, 0.6, 0.75}) {
+                    boolean[] mask = new boolean[w * h];
+                    for (int i = 0; i < mask.length; i++) {
+                        mask[i] = random.nextDouble() < density;
+                    }
+                    assertThat(Morphology.fillHoles(mask, w, h)).as("fill " + w + "x" + h + " density " + density)
+                            .isEqualTo(filledByFlooding(mask, w, h));
+                }
+            }
+        }
+    }
 }
