@@ -28,8 +28,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /v1/predict}: checks the token, reads the pictures, prepares them on the request's thread
- * (at most two per core at once, since a large photo takes hundreds of megabytes while it is decoded), hands
- * them to the batcher and answers with their classifications.
+ * (at most one per core at once: a large photo takes hundreds of megabytes while it is decoded, and under
+ * load a preparation that keeps its core finishes with its working images still in cache), hands them to
+ * the batcher and answers with their classifications.
  */
 final class PredictEndpoint {
     private static final long ANSWER_TIMEOUT_SECONDS = 30;
@@ -39,7 +40,7 @@ final class PredictEndpoint {
     private final PictureRequests requests;
     private final Optional<byte[]> token;
     private final ServedModel model;
-    private final Semaphore preparing = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+    private final Semaphore preparing = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     PredictEndpoint(Classifier classifier, MicroBatcher batcher, PictureRequests requests, Optional<String> token,
             ServedModel model) {
