@@ -97,4 +97,28 @@ public final class ChildCli {
         return err.lines().filter(l -> !l.startsWith("WARNING: Using incubator modules"))
                 .map(l -> l + System.lineSeparator()).reduce("", String::concat);
     }
+
+    /**
+     * Whether this JVM was started with signal {@code number} ignored (Linux's {@code SigIgn} mask), which a
+     * child inherits and cannot undo: a shell without job control starts background jobs with SIGINT
+     * ignored, so a child JVM installs no handler for it and a test's Ctrl-C would never arrive. False where
+     * the mask cannot be read.
+     */
+    public static boolean signalIgnored(int number) {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("SigIgn:")) {
+                    long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                    return (mask >>> (number - 1) & 1L) != 0;
+                }
+            }
+            return false;
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.fmnist.data.image;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,7 +9,7 @@ final class Components {
     /**
      * One component.
      *
-     * @param label its number in {@link Components#labels}, from 1
+     * @param label its number, from 1, in the order of the components' first pixels ({@link Components#mask})
      * @param area pixels in it
      * @param strong whether it holds a pixel above the strong threshold (hysteresis)
      */
@@ -28,7 +27,6 @@ final class Components {
         }
     }
 
-    final int[] labels;
     private final int width;
     private final int height;
     private final Runs runs;
@@ -36,12 +34,11 @@ final class Components {
     private final int[] runLabels;
     final List<Component> list;
 
-    private Components(int[] labels, List<Component> list, Runs runs, int[] runLabels) {
+    private Components(List<Component> list, Runs runs, int[] runLabels) {
         this.runs = runs;
         this.runLabels = runLabels;
         this.width = runs.width();
         this.height = runs.height();
-        this.labels = labels;
         this.list = list;
     }
 
@@ -84,7 +81,6 @@ final class Components {
         int[] maxX = new int[count + 1];
         int[] maxY = new int[count + 1];
         boolean[] isStrong = new boolean[count + 1];
-        int[] labels = new int[w * mask.height()];
         for (int r = 0; r < count; r++) {
             int root = roots[r];
             int l = root == r ? ++next : label[root];
@@ -103,7 +99,6 @@ final class Components {
             maxY[l] = y;
             area[l] += x1 - x0 + 1;
             int row = y * w;
-            Arrays.fill(labels, row + x0, row + x1 + 1, l);
             if (!isStrong[l]) {
                 for (int i = row + x0; i <= row + x1; i++) {
                     if (values[i] > strong) {
@@ -118,6 +113,6 @@ final class Components {
             found.add(new Component(l, area[l], minX[l], minY[l], maxX[l], maxY[l], isStrong[l]));
         }
         found.sort(Comparator.comparingInt(Component::area).reversed());
-        return new Components(labels, List.copyOf(found), runs, label);
+        return new Components(List.copyOf(found), runs, label);
     }
 }
