@@ -139,6 +139,9 @@ public final class ImagePreprocessor {
 
         int ring = Math.max(1, Math.round(Math.min(w, h) * BORDER_FRACTION));
         BackgroundModel background = BackgroundModel.fit(working, ring);
+        float floor = threshold * 255f;
+        float level = Math.max(floor, (float) (Segmentation.NOISE_DEVIATIONS * background.noise()));
+        Polarity.Tally tally = new Polarity.Tally(level);
         float[] residual = new float[w * h];
         double[] acrossPlane = new double[w];
         for (int x = 0; x < w; x++) {
@@ -148,15 +151,17 @@ public final class ImagePreprocessor {
             double down = background.c() * y;
             int row = y * w;
             for (int x = 0; x < w; x++) {
-                residual[row + x] = (float) (working.v[row + x] - (acrossPlane[x] + down));
+                float r = (float) (working.v[row + x] - (acrossPlane[x] + down));
+                residual[row + x] = r;
+                tally.add(r);
             }
         }
-        float floor = threshold * 255f;
-        float level = Math.max(floor, (float) (Segmentation.NOISE_DEVIATIONS * background.noise()));
-        Polarity polarity = Polarity.of(residual, level, background.mean(w, h));
-        float[] contrast = new float[residual.length];
-        for (int i = 0; i < residual.length; i++) {
-            contrast[i] = Math.max(0f, polarity.sign() * residual[i]);
+        Polarity polarity = tally.polarity(background.mean(w, h));
+        // The contrast replaces the residual in place: nothing reads the residual afterwards.
+        float[] contrast = residual;
+        float sign = polarity.sign();
+        for (int i = 0; i < contrast.length; i++) {
+            contrast[i] = Math.max(0f, sign * contrast[i]);
         }
 
         Segmentation found = Segmentation.find(contrast, w, h, background.noise(), floor);
@@ -197,7 +202,7 @@ public final class ImagePreprocessor {
         if (found.touchesBorder()) {
             warnings.add(ImageWarning.TOUCHES_BORDER);
         }
-        if (peak(contrast, found.mask()) < Math.max(LOW_CONTRAST, 8 * background.noise())) {
+        if (peak(contrast, found, w, h) < Math.max(LOW_CONTRAST, 8 * background.noise())) {
             warnings.add(ImageWarning.LOW_CONTRAST);
         }
         PreparedImage result = new PreparedImage(source, pixels, grey.width, grey.height,
@@ -205,14 +210,24 @@ public final class ImagePreprocessor {
         return new Trace(working, background, polarity, contrast, found, result);
     }
 
-    /** The 95th percentile of the contrast inside the mask (all pixels without one): the object's contrast. */
-    private static float peak(float[] contrast, boolean[] mask) {
+    /**
+     * The 95th percentile of the contrast inside the garment's mask (all pixels without one): the object's
+     * contrast. The mask lies within the garment's box grown by a pixel, so only that is read.
+     */
+    private static float peak(float[] contrast, Segmentation found, int w, int h) {
+        boolean[] mask = found.mask();
+        int x0 = mask == null ? 0 : Math.max(0, found.x() - 1);
+        int y0 = mask == null ? 0 : Math.max(0, found.y() - 1);
+        int x1 = mask == null ? w : Math.min(w, found.x() + found.width() + 1);
+        int y1 = mask == null ? h : Math.min(h, found.y() + found.height() + 1);
         long[] histogram = new long[256];
         long count = 0;
-        for (int i = 0; i < contrast.length; i++) {
-            if (mask == null || mask[i]) {
-                histogram[Math.min(255, Rounding.nonNegative(contrast[i]))]++;
-                count++;
+        for (int y = y0; y < y1; y++) {
+            for (int i = y * w + x0; i < y * w + x1; i++) {
+                if (mask == null || mask[i]) {
+                    histogram[Math.min(255, Rounding.nonNegative(contrast[i]))]++;
+                    count++;
+                }
             }
         }
         long seen = 0;

@@ -13,19 +13,37 @@ enum Polarity {
 
     /** The polarity of the residuals {@code grey - background} in {@code residual}. */
     static Polarity of(float[] residual, float level, double backgroundMean) {
-        double darker = 0;
-        double lighter = 0;
+        Tally tally = new Tally(level);
         for (float r : residual) {
+            tally.add(r);
+        }
+        return tally.polarity(backgroundMean);
+    }
+
+    /** The two sides' contrast summed residual by residual, for callers that compute them in a loop of their own. */
+    static final class Tally {
+        private final float level;
+        private double darker;
+        private double lighter;
+
+        Tally(float level) {
+            this.level = level;
+        }
+
+        void add(float r) {
             if (r < -level) {
                 darker -= r;
             } else if (r > level) {
                 lighter += r;
             }
         }
-        if (darker == lighter) {
-            return backgroundMean > 127.5 ? DARK_ON_LIGHT : LIGHT_ON_DARK;
+
+        Polarity polarity(double backgroundMean) {
+            if (darker == lighter) {
+                return backgroundMean > 127.5 ? DARK_ON_LIGHT : LIGHT_ON_DARK;
+            }
+            return darker > lighter ? DARK_ON_LIGHT : LIGHT_ON_DARK;
         }
-        return darker > lighter ? DARK_ON_LIGHT : LIGHT_ON_DARK;
     }
 
     /** +1 when the object is lighter, -1 when darker: residual times sign is the object's contrast. */
