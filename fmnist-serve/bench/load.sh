@@ -11,7 +11,8 @@
 #   MODEL     model file (default: fmnist-pure-mlp.fmnist, from ./fmnist train)
 #   ROUNDS    alternating predict/healthz rounds (default: 3)
 #   REQUESTS  hey: requests per run (default: 20000), each run also cut off after 120 s; wrk bounds a run
-#             by time only, FMNIST_BENCH_SECONDS (default: 10) each
+#             by time only, FMNIST_BENCH_SECONDS (default: 10) each, after a warm-up run of
+#             FMNIST_BENCH_WARMUP_SECONDS (default: 30)
 # Needs: wrk or hey (apt-get install wrk hey), python3 (to write the PNG), curl, and the built ./fmnist
 # launcher.
 set -euo pipefail
@@ -78,7 +79,7 @@ run() {
   if [[ "$TOOL" == wrk ]]; then
     local script=()
     [[ -n "$picture" ]] && script=(-s "$WORK/post.lua")
-    FMNIST_BENCH_PICTURE="$picture" timeout 60 wrk -t 1 -c "$CONNECTIONS" -d "${FMNIST_BENCH_SECONDS:-10}s" \
+    FMNIST_BENCH_PICTURE="$picture" timeout 120 wrk -t 1 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN:-${FMNIST_BENCH_SECONDS:-10}}s" \
       --timeout 10s --latency "${script[@]}" "$url" >"$out" 2>&1 || true
   elif [[ -n "$picture" ]]; then
     timeout 150 hey -n "$REQUESTS" -c "$CONNECTIONS" -t 10 -m POST -T image/png -D "$picture" "$url" >"$out" 2>&1 || true
@@ -115,7 +116,8 @@ print(f"{float(m.group(1)):.0f} {float(lat['50']) * 1000:.2f} {float(lat['99']) 
 PY
 }
 
-echo "generator: $TOOL; warm-up: $(run predict)" >&2
+# The pipeline is a lot of code for the JIT: under full load its compiled form takes tens of seconds to settle.
+echo "generator: $TOOL; warm-up: $(SECONDS_PER_RUN="${FMNIST_BENCH_WARMUP_SECONDS:-30}" run predict)" >&2
 printf "%-6s %-9s %10s %8s %8s %8s %7s\n" round endpoint "req/s" "p50 ms" "p99 ms" ok failed
 declare -a P H
 for r in $(seq 1 "$ROUNDS"); do
