@@ -53,15 +53,6 @@ final class Components {
         return out.build();
     }
 
-    /** {@link #of(PackedMask, float[], float)} of masks as booleans: {@code strong} marks the strong pixels. */
-    static Components of(boolean[] mask, boolean[] strong, int w, int h) {
-        float[] values = new float[strong.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = strong[i] ? 1f : 0f;
-        }
-        return of(PackedMask.of(mask, w, h), values, 0.5f);
-    }
-
     /**
      * The components of {@code mask}, largest first (ties in the order of their first pixel, row by row);
      * a pixel of {@code values} above {@code strong} makes its component strong (hysteresis). Labelled by

@@ -9,13 +9,15 @@ final class Otsu {
     private Otsu() {
     }
 
-    /** The threshold of values in 0..255 (clipped); values above it form the upper class. */
-    static float threshold(float[] values) {
+    /** The histogram ({@link #threshold(long[])}'s bins: values rounded, clipped to 0..255) of the values above {@code level}. */
+    static long[] histogramAbove(float[] values, float level) {
         long[] histogram = new long[256];
         for (float v : values) {
-            histogram[Math.max(0, Math.min(255, Rounding.nonNegative(v)))]++;
+            if (v > level) {
+                histogram[Math.max(0, Math.min(255, Rounding.nonNegative(v)))]++;
+            }
         }
-        return threshold(histogram);
+        return histogram;
     }
 
     static float threshold(long[] histogram) {

@@ -11,16 +11,10 @@ enum Polarity {
     /** A lighter object on a darker background, as the dataset itself. */
     LIGHT_ON_DARK;
 
-    /** The polarity of the residuals {@code grey - background} in {@code residual}. */
-    static Polarity of(float[] residual, float level, double backgroundMean) {
-        Tally tally = new Tally(level);
-        for (float r : residual) {
-            tally.add(r);
-        }
-        return tally.polarity(backgroundMean);
-    }
-
-    /** The two sides' contrast summed residual by residual, for callers that compute them in a loop of their own. */
+    /**
+     * The two sides' contrast summed over the residuals {@code grey - background} (those beyond {@code level}
+     * only), one by one as the caller computes them, and the polarity they give.
+     */
     static final class Tally {
         private final float level;
         private double darker;

@@ -27,24 +27,13 @@ record Segmentation(boolean[] mask, int x, int y, int width, int height, boolean
     /** Another object this large relative to the garment counts as a second object. */
     static final float SECOND_OBJECT = 0.2f;
 
-    /** The histogram (Otsu's bins) of the values above {@code level}: the pixels that differ from the background at all. */
-    private static long[] histogramAbove(float[] values, float level) {
-        long[] histogram = new long[256];
-        for (float v : values) {
-            if (v > level) {
-                histogram[Math.max(0, Math.min(255, Rounding.nonNegative(v)))]++;
-            }
-        }
-        return histogram;
-    }
-
     boolean found() {
         return mask != null;
     }
 
     static Segmentation find(float[] contrast, int w, int h, double noise, float floor) {
         float base = Math.max(floor, (float) (NOISE_DEVIATIONS * noise));
-        float strong = Math.max(Otsu.threshold(histogramAbove(contrast, base)), floor);
+        float strong = Math.max(Otsu.threshold(Otsu.histogramAbove(contrast, base)), floor);
         float weak = Math.max(base, WEAK_FRACTION * strong);
         strong = Math.max(strong, weak);
         int r = Math.max(1, Math.round(Math.min(w, h) / 200f));

@@ -21,11 +21,13 @@ class ComponentsTest {
             double density = r.nextDouble();
             boolean[] mask = new boolean[w * h];
             boolean[] strong = new boolean[w * h];
+            float[] values = new float[w * h];
             for (int i = 0; i < mask.length; i++) {
                 mask[i] = r.nextDouble() < density;
                 strong[i] = mask[i] && r.nextDouble() < 0.05;
+                values[i] = strong[i] ? 1f : 0f;
             }
-            Components got = Components.of(mask, strong, w, h);
+            Components got = Components.of(PackedMask.of(mask, w, h), values, 0.5f);
             Reference want = Reference.of(mask, strong, w, h);
             String where = "round " + round + " (" + w + "x" + h + ")";
             assertArrayEquals(want.labels, labels(got, w, h), where);
@@ -41,7 +43,11 @@ class ComponentsTest {
         for (int i : on) {
             mask[i] = true;
         }
-        Components c = Components.of(mask, mask, 5, 3);
+        float[] allStrong = new float[mask.length];
+        for (int i : on) {
+            allStrong[i] = 1f;
+        }
+        Components c = Components.of(PackedMask.of(mask, 5, 3), allStrong, 0.5f);
         assertEquals(2, c.list.size());
         assertEquals(3, c.list.get(0).area());
         int[] labels = labels(c, 5, 3);
