@@ -1,7 +1,6 @@
 package dev.fmnist.cli.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.fmnist.api.io.ModelFile;
 import dev.fmnist.api.io.SavedModel;
@@ -20,15 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Ctrl-C (SIGINT) during training: the CLI stops after the current batch, evaluates and saves, marked incomplete. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class CtrlCTest {
-    private static final int SIGINT = 2;
-
     @TempDir
     Path dir;
 
     @Test
     void interruptedTrainingIsSavedMarkedIncomplete() throws IOException, InterruptedException {
-        assumeFalse(ChildCli.signalIgnored(SIGINT), "SIGINT is ignored in this process tree (started in the "
-                + "background without job control), so a child JVM cannot receive Ctrl-C");
+        ChildCli.assumeInterruptReachesChildren();
         Path plugins = dir.resolve("plugins");
         PluginJar.write(plugins.resolve("tiny.jar"));
         Path out = dir.resolve("train.out");

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code dev.fmnist.cli.Main} in a child JVM whose class path is the CLI's main classes plus its
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildCli {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final int SIGINT = 2;
 
     private final Path workDir;
     private final Path home;
@@ -99,12 +101,17 @@ public final class ChildCli {
     }
 
     /**
-     * Whether this JVM was started with signal {@code number} ignored (Linux's {@code SigIgn} mask), which a
-     * child inherits and cannot undo: a shell without job control starts background jobs with SIGINT
-     * ignored, so a child JVM installs no handler for it and a test's Ctrl-C would never arrive. False where
-     * the mask cannot be read.
+     * Skips the calling test when SIGINT cannot reach a child: this JVM was started with it ignored, which a
+     * child inherits and cannot undo (a shell without job control starts background jobs so), so a child
+     * JVM installs no handler for it and a test's Ctrl-C would never arrive.
      */
-    public static boolean signalIgnored(int number) {
+    public static void assumeInterruptReachesChildren() {
+        Assumptions.assumeFalse(signalIgnored(SIGINT), "SIGINT is ignored in this process tree (started in the "
+                + "background without job control), so a child JVM cannot receive it");
+    }
+
+    /** Whether signal {@code number} is ignored in this JVM (Linux's {@code SigIgn} mask); false where it cannot be read. */
+    private static boolean signalIgnored(int number) {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return false;
