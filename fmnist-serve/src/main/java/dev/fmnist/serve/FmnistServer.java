@@ -7,6 +7,7 @@ import dev.fmnist.data.classify.Classifier;
 import dev.fmnist.data.classify.PictureDecoder;
 import dev.fmnist.data.classify.PicturePreparer;
 import dev.fmnist.serve.batch.MicroBatcher;
+import dev.fmnist.serve.batch.PreparationQueue;
 import dev.fmnist.serve.http.ApiException;
 import dev.fmnist.serve.http.ErrorBody;
 import dev.fmnist.serve.http.JsonErrorHandler;
@@ -28,8 +29,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP server of {@code fmnist serve} (Javalin on Jetty 12): the prediction API, health, readiness,
- * metrics, the OpenAPI document and the web page, on one model shared by all requests through a
- * {@link MicroBatcher}. {@link #stop()} stops accepting connections, lets requests in flight finish (up to
+ * metrics, the OpenAPI document and the web page, on one model shared by all requests: pictures are
+ * prepared by a {@link PreparationQueue} and predicted in batches by a {@link MicroBatcher}. {@link #stop()} stops accepting connections, lets requests in flight finish (up to
  * the stop timeout) and then stops the model thread.
  */
 public final class FmnistServer implements AutoCloseable {
@@ -42,6 +43,7 @@ public final class FmnistServer implements AutoCloseable {
     private final ServeSettings settings;
     private final PrintStream log;
     private final ServerMetrics metrics;
+    private final PreparationQueue preparation;
     private final MicroBatcher batcher;
     private final PredictEndpoint predict;
     private final String modelJson;
@@ -58,7 +60,8 @@ public final class FmnistServer implements AutoCloseable {
         Classifier classifier = Classifier.of(model.predictor()).withPreparer(PicturePreparer.defaults()
                 .withDecoder(PictureDecoder.withMaxPixels(settings.maxPixels())));
         this.batcher = new MicroBatcher(classifier, settings.maxBatch(), settings.maxBatchDelay(), metrics::batch);
-        this.predict = new PredictEndpoint(classifier, batcher, new PictureRequests(settings.maxBodyBytes(),
+        this.preparation = new PreparationQueue(classifier, Runtime.getRuntime().availableProcessors());
+        this.predict = new PredictEndpoint(classifier, preparation, batcher, new PictureRequests(settings.maxBodyBytes(),
                 settings.maxPictures()), settings.token(), model);
         this.modelJson = Json.write(model.toJson(settings.token().isPresent()));
         this.samplesJson = Json.write(samples.toJson());
@@ -176,6 +179,7 @@ public final class FmnistServer implements AutoCloseable {
     public void stop() {
         if (stopped.compareAndSet(false, true)) {
             app.stop();
+            preparation.close();
             batcher.close();
         }
     }

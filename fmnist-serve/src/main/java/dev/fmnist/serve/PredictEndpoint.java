@@ -9,6 +9,7 @@ import dev.fmnist.data.classify.Classifier;
 import dev.fmnist.data.classify.ModelInput;
 import dev.fmnist.data.classify.Picture;
 import dev.fmnist.serve.batch.MicroBatcher;
+import dev.fmnist.serve.batch.PreparationQueue;
 import dev.fmnist.serve.http.ApiException;
 import dev.fmnist.serve.http.PictureRequests;
 import dev.fmnist.serve.http.PredictionJson;
@@ -22,29 +23,27 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code POST /v1/predict}: checks the token, reads the pictures, prepares them on the request's thread
- * (at most one per core at once: a large photo takes hundreds of megabytes while it is decoded, and under
- * load a preparation that keeps its core finishes with its working images still in cache), hands them to
- * the batcher and answers with their classifications.
+ * {@code POST /v1/predict}: checks the token, reads the pictures, has the {@link PreparationQueue} prepare
+ * them (which hands each to the batcher as soon as it is ready) and answers with their classifications.
  */
 final class PredictEndpoint {
     private static final long ANSWER_TIMEOUT_SECONDS = 30;
 
     private final Classifier classifier;
+    private final PreparationQueue preparation;
     private final MicroBatcher batcher;
     private final PictureRequests requests;
     private final Optional<byte[]> token;
     private final ServedModel model;
-    private final Semaphore preparing = new Semaphore(Runtime.getRuntime().availableProcessors());
 
-    PredictEndpoint(Classifier classifier, MicroBatcher batcher, PictureRequests requests, Optional<String> token,
-            ServedModel model) {
+    PredictEndpoint(Classifier classifier, PreparationQueue preparation, MicroBatcher batcher,
+            PictureRequests requests, Optional<String> token, ServedModel model) {
         this.classifier = classifier;
+        this.preparation = preparation;
         this.batcher = batcher;
         this.requests = requests;
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
@@ -65,30 +64,19 @@ final class PredictEndpoint {
         checkToken(ctx);
         int top = top(queryParameter(ctx.queryString(), "top"));
         List<Picture> pictures = requests.read(ctx);
-        List<ModelInput> inputs = new ArrayList<>(pictures.size());
+        List<CompletableFuture<ModelInput>> inputs = new ArrayList<>(pictures.size());
+        List<CompletableFuture<Prediction>> predictions = new ArrayList<>(pictures.size());
         for (Picture picture : pictures) {
-            inputs.add(prepare(picture));
+            CompletableFuture<ModelInput> input = preparation.submit(picture);
+            inputs.add(input);
+            predictions.add(input.thenCompose(in -> batcher.submit(List.of(in)).get(0)));
         }
-        List<Prediction> predictions = await(batcher.submit(inputs));
-        List<Classification> results = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            results.add(Classification.of(inputs.get(i), predictions.get(i), top));
+        List<Prediction> predicted = await(predictions);
+        List<Classification> results = new ArrayList<>(pictures.size());
+        for (int i = 0; i < pictures.size(); i++) {
+            results.add(Classification.of(inputs.get(i).join(), predicted.get(i), top));
         }
         return Json.write(PredictionJson.of(model.spec().name(), model.backend(), results));
-    }
-
-    private ModelInput prepare(Picture picture) {
-        try {
-            preparing.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RejectedExecutionException("the server is stopping");
-        }
-        try {
-            return classifier.prepare(picture);
-        } finally {
-            preparing.release();
-        }
     }
 
     private void checkToken(Context ctx) {

@@ -6,11 +6,12 @@ import dev.fmnist.data.classify.ModelInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,6 +19,10 @@ import java.util.function.IntConsumer;
  * first picture waiting and closes when it holds {@code maxBatch} pictures or {@code maxDelay} has passed
  * since it started, whichever comes first; then it is predicted in one {@link Classifier#predict} call.
  * A failing batch fails only its own pictures. Thread-safe.
+ *
+ * <p>The model thread is woken only when it waits for a first picture or its batch has filled up, not for
+ * every picture that joins: under load a wake-up per picture (a futex call and a context switch each)
+ * cost more than predicting the picture.
  */
 public final class MicroBatcher implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 50;
@@ -29,7 +34,13 @@ public final class MicroBatcher implements AutoCloseable {
     private final int maxBatch;
     private final long maxDelayNanos;
     private final IntConsumer batchSizes;
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a picture arrives while the model thread waits for a first one, or a batch fills. */
+    private final Condition wanted = lock.newCondition();
+    /** Guarded by {@link #lock}. */
+    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** Guarded by {@link #lock}: how many queued pictures wake the model thread (1 when idle). */
+    private int wakeAt = 1;
     private final Thread worker;
     private volatile boolean closed;
 
@@ -61,14 +72,23 @@ public final class MicroBatcher implements AutoCloseable {
      * @throws RejectedExecutionException once closed
      */
     public List<CompletableFuture<Prediction>> submit(List<ModelInput> inputs) {
-        if (closed) {
-            throw new RejectedExecutionException("the server is stopping");
-        }
         List<CompletableFuture<Prediction>> results = new ArrayList<>(inputs.size());
-        for (ModelInput input : inputs) {
-            CompletableFuture<Prediction> result = new CompletableFuture<>();
-            queue.add(new Job(input, result));
-            results.add(result);
+        lock.lock();
+        try {
+            // Checked under the lock: the model thread sees the flag and the queue together when it stops.
+            if (closed) {
+                throw new RejectedExecutionException("the server is stopping");
+            }
+            for (ModelInput input : inputs) {
+                CompletableFuture<Prediction> result = new CompletableFuture<>();
+                queue.add(new Job(input, result));
+                results.add(result);
+            }
+            if (queue.size() >= wakeAt) {
+                wanted.signal();
+            }
+        } finally {
+            lock.unlock();
         }
         return results;
     }
@@ -76,23 +96,7 @@ public final class MicroBatcher implements AutoCloseable {
     private void run() {
         List<Job> batch = new ArrayList<>(maxBatch);
         try {
-            while (!(closed && queue.isEmpty())) {
-                Job first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                long deadline = System.nanoTime() + maxDelayNanos;
-                while (batch.size() < maxBatch) {
-                    Job next = queue.poll();
-                    if (next == null) {
-                        long wait = deadline - System.nanoTime();
-                        if (wait <= 0 || (next = queue.poll(wait, TimeUnit.NANOSECONDS)) == null) {
-                            break;
-                        }
-                    }
-                    batch.add(next);
-                }
+            while (take(batch)) {
                 predict(batch);
                 batch.clear();
             }
@@ -101,8 +105,44 @@ public final class MicroBatcher implements AutoCloseable {
         } finally {
             failAll(batch, new RejectedExecutionException("the server stopped"));
             List<Job> left = new ArrayList<>();
-            queue.drainTo(left);
+            lock.lock();
+            try {
+                left.addAll(queue);
+                queue.clear();
+            } finally {
+                lock.unlock();
+            }
             failAll(left, new RejectedExecutionException("the server stopped"));
+        }
+    }
+
+    /**
+     * Waits for the next batch and moves it into {@code batch}.
+     *
+     * @return false once closed with nothing left to predict
+     */
+    private boolean take(List<Job> batch) throws InterruptedException {
+        lock.lock();
+        try {
+            wakeAt = 1;
+            while (queue.isEmpty()) {
+                if (closed) {
+                    return false;
+                }
+                wanted.await(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            long wait = maxDelayNanos;
+            wakeAt = maxBatch;
+            while (queue.size() < maxBatch && wait > 0 && !closed) {
+                wait = wanted.awaitNanos(wait);
+            }
+            wakeAt = Integer.MAX_VALUE;
+            while (batch.size() < maxBatch && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -132,7 +172,13 @@ public final class MicroBatcher implements AutoCloseable {
     /** Refuses new pictures, predicts those already queued, and stops the model thread. */
     @Override
     public void close() {
-        closed = true;
+        lock.lock();
+        try {
+            closed = true;
+            wanted.signal();
+        } finally {
+            lock.unlock();
+        }
         try {
             worker.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

@@ -95,6 +95,32 @@ class MicroBatcherTest {
     }
 
     @Test
+    void aFullBatchGoesWithoutWaitingForTheDelay() throws Exception {
+        Recording model = new Recording();
+        try (MicroBatcher batcher = new MicroBatcher(Classifier.of(model), 4, Duration.ofMinutes(10), n -> { })) {
+            // One submission at a time, so the model thread sees the batch grow before it is full.
+            List<CompletableFuture<Prediction>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.addAll(batcher.submit(List.of(input(i))));
+                Thread.sleep(5);
+            }
+            assertThat(all(answers)).hasSize(4);
+        }
+        assertThat(model.calls).containsExactly(4);
+    }
+
+    @Test
+    void closingDoesNotWaitForAnOpenBatchsDelay() throws Exception {
+        Recording model = new Recording();
+        MicroBatcher batcher = new MicroBatcher(Classifier.of(model), 32, Duration.ofMinutes(10), n -> { });
+        List<CompletableFuture<Prediction>> queued = batcher.submit(inputs(3));
+        long start = System.nanoTime();
+        batcher.close();
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(4));
+        assertThat(all(queued)).hasSize(3);
+    }
+
+    @Test
     void aFailingBatchFailsOnlyItsOwnPictures() throws Exception {
         Recording model = new Recording();
         try (MicroBatcher batcher = new MicroBatcher(Classifier.of(model), 8, Duration.ofMillis(20), n -> { })) {
