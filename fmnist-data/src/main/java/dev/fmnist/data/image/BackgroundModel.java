@@ -27,41 +27,44 @@ record BackgroundModel(double a, double b, double c, double noise) {
     /** The plane fitted to the ring {@code ring} pixels deep. */
     static BackgroundModel fit(GreyImage g, int ring) {
         int depth = Math.max(1, Math.min(ring, Math.min(g.width, g.height) / 2));
-        int n = 0;
-        int[] xs = new int[2 * depth * (g.width + g.height)];
-        int[] ys = new int[xs.length];
+        // The ring in raster order: whole rows at the top and bottom, the two side strips between them.
+        int n = 2 * depth * g.width + (g.height - 2 * depth) * 2 * depth;
+        int[] xs = new int[n];
+        int[] ys = new int[n];
+        double[] values = new double[n];
+        int i = 0;
         for (int y = 0; y < g.height; y++) {
             boolean edgeRow = y < depth || y >= g.height - depth;
-            for (int x = 0; x < g.width; x++) {
-                if (edgeRow || x < depth || x >= g.width - depth) {
-                    if (n == xs.length) {
-                        xs = java.util.Arrays.copyOf(xs, n * 2);
-                        ys = java.util.Arrays.copyOf(ys, n * 2);
-                    }
-                    xs[n] = x;
-                    ys[n] = y;
-                    n++;
-                }
+            // 2 * depth <= width, so the two side strips do not overlap.
+            int leftEnd = edgeRow ? g.width : depth;
+            int rightStart = edgeRow ? g.width : g.width - depth;
+            for (int x = 0; x < leftEnd; x++, i++) {
+                xs[i] = x;
+                ys[i] = y;
+                values[i] = g.v[y * g.width + x];
+            }
+            for (int x = rightStart; x < g.width; x++, i++) {
+                xs[i] = x;
+                ys[i] = y;
+                values[i] = g.v[y * g.width + x];
             }
         }
         boolean[] inlier = new boolean[n];
         java.util.Arrays.fill(inlier, true);
-        // The ring's values, read once for the rounds below.
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = g.at(xs[i], ys[i]);
-        }
-        BackgroundModel model = new BackgroundModel(medianOf(values.clone()), 0, 0, 0);
+        // One scratch array for the medians, which reorder what they are given.
+        double[] scratch = values.clone();
+        BackgroundModel model = new BackgroundModel(medianOf(scratch), 0, 0, 0);
         double[] residuals = new double[n];
         for (int round = 0; round < ROUNDS; round++) {
             double[] plane = leastSquares(values, xs, ys, inlier, n);
             BackgroundModel next = plane == null ? model : new BackgroundModel(plane[0], plane[1], plane[2], 0);
-            for (int i = 0; i < n; i++) {
-                residuals[i] = Math.abs(values[i] - next.at(xs[i], ys[i]));
+            for (int k = 0; k < n; k++) {
+                residuals[k] = Math.abs(values[k] - next.at(xs[k], ys[k]));
             }
-            double sigma = Math.max(0.5, 1.4826 * medianOf(residuals.clone()));
-            for (int i = 0; i < n; i++) {
-                inlier[i] = residuals[i] <= 2.5 * sigma;
+            System.arraycopy(residuals, 0, scratch, 0, n);
+            double sigma = Math.max(0.5, 1.4826 * medianOf(scratch));
+            for (int k = 0; k < n; k++) {
+                inlier[k] = residuals[k] <= 2.5 * sigma;
             }
             model = new BackgroundModel(next.a, next.b, next.c, sigma);
         }

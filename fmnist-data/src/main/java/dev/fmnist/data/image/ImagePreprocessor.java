@@ -169,11 +169,10 @@ public final class ImagePreprocessor {
         if (found.found()) {
             // The box, with what lies outside the mask zeroed.
             object = new GreyImage(w, h, contrast).crop(found.x(), found.y(), found.width(), found.height());
-            boolean[] mask = found.mask();
+            PackedMask mask = found.mask();
             for (int y = 0; y < object.height; y++) {
-                int from = (found.y() + y) * w + found.x();
                 for (int x = 0; x < object.width; x++) {
-                    if (!mask[from + x]) {
+                    if (!mask.get(found.x() + x, found.y() + y)) {
                         object.v[y * object.width + x] = 0f;
                     }
                 }
@@ -215,7 +214,7 @@ public final class ImagePreprocessor {
      * contrast. The mask lies within the garment's box grown by a pixel, so only that is read.
      */
     private static float peak(float[] contrast, Segmentation found, int w, int h) {
-        boolean[] mask = found.mask();
+        PackedMask mask = found.mask();
         int x0 = mask == null ? 0 : Math.max(0, found.x() - 1);
         int y0 = mask == null ? 0 : Math.max(0, found.y() - 1);
         int x1 = mask == null ? w : Math.min(w, found.x() + found.width() + 1);
@@ -224,7 +223,7 @@ public final class ImagePreprocessor {
         long count = 0;
         for (int y = y0; y < y1; y++) {
             for (int i = y * w + x0; i < y * w + x1; i++) {
-                if (mask == null || mask[i]) {
+                if (mask == null || mask.get(i - y * w, y)) {
                     histogram[Math.min(255, Rounding.nonNegative(contrast[i]))]++;
                     count++;
                 }

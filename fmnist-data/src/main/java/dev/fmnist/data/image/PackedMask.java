@@ -107,6 +107,11 @@ final class PackedMask {
         return w;
     }
 
+    /** Whether pixel (x, y) is set. */
+    boolean get(int x, int y) {
+        return (bits[y * words + (x >>> 6)] >>> x & 1L) != 0; // a long shift takes x modulo 64
+    }
+
     int height() {
         return h;
     }

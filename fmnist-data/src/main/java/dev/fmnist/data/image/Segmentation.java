@@ -19,7 +19,7 @@ import java.util.List;
  * @param several whether other objects of comparable size were found
  * @param touchesBorder whether the garment reaches the edge of the picture
  */
-record Segmentation(boolean[] mask, int x, int y, int width, int height, boolean several, boolean touchesBorder) {
+record Segmentation(PackedMask mask, int x, int y, int width, int height, boolean several, boolean touchesBorder) {
     /** The weak level as a fraction of the strong one: shadows and haze below it are background. */
     static final float WEAK_FRACTION = 0.4f;
     /** Pixels within this many noise deviations of the background are background. */
@@ -48,7 +48,7 @@ record Segmentation(boolean[] mask, int x, int y, int width, int height, boolean
         }
         Components.Component garment = candidates.get(0);
         boolean several = candidates.size() > 1 && candidates.get(1).area() >= SECOND_OBJECT * garment.area();
-        boolean[] mask = components.mask(garment.label()).fillHoles().dilate(1).toBooleans();
+        PackedMask mask = components.mask(garment.label()).fillHoles().dilate(1);
         return new Segmentation(mask, garment.minX(), garment.minY(), garment.width(), garment.height(), several,
                 garment.touchesBorder(w, h));
     }

@@ -73,7 +73,7 @@ public final class PipelinePicture {
             float[] mask = new float[w.v.length];
             Segmentation s = t.segmentation();
             for (int i = 0; i < mask.length; i++) {
-                mask[i] = s.found() && s.mask()[i] ? 255 : 0;
+                mask[i] = s.found() && s.mask().get(i % w.width, i / w.width) ? 255 : 0;
             }
             cells[4] = grey(mask, w.width, w.height, 1, 0);
             Graphics2D mg = cells[4].createGraphics();
