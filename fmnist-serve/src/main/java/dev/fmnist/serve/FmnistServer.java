@@ -21,7 +21,9 @@ import io.javalin.http.Context;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -141,7 +143,10 @@ public final class FmnistServer implements AutoCloseable {
         r.get("/openapi.json", ctx -> WebPage.serve(ctx, "openapi.json"));
         r.get("/v1/model", ctx -> json(ctx, 200, modelJson));
         r.get("/v1/samples", ctx -> json(ctx, 200, samplesJson));
-        r.post("/v1/predict", ctx -> json(ctx, 200, predict.handle(ctx)));
+        r.post("/v1/predict", ctx -> {
+            CompletableFuture<String> answer = predict.handle(ctx); // refusals before any work throw here
+            ctx.future(() -> answer.thenAccept(body -> json(ctx, 200, body)));
+        });
 
         r.exception(ApiException.class, (e, ctx) -> {
             if (e.status() == 401) {
@@ -154,6 +159,8 @@ public final class FmnistServer implements AutoCloseable {
         r.exception(InvalidDataException.class, (e, ctx) -> error(ctx, 400, "invalid_picture", e.getMessage()));
         r.exception(FmnistException.class, (e, ctx) -> error(ctx, 400, "invalid_input", e.getMessage()));
         r.exception(RejectedExecutionException.class, (e, ctx) -> error(ctx, 503, "unavailable", e.getMessage()));
+        r.exception(TimeoutException.class, (e, ctx) -> error(ctx, 503, "unavailable", "the model did not answer "
+                + "within " + PredictEndpoint.ANSWER_TIMEOUT_SECONDS + " s"));
         r.exception(Exception.class, (e, ctx) -> {
             log.println("fmnist serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
             error(ctx, 500, "internal", "the server failed on this request (" + e.getClass().getSimpleName() + ")");
