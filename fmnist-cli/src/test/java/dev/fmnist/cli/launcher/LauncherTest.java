@@ -90,6 +90,14 @@ class LauncherTest {
     }
 
     @Test
+    void theSerialCollectorIsTheDefaultAndACollectorInFmnistJavaOptsReplacesIt() throws Exception {
+        assertThat(run(Map.of(), "backends")[0]).contains("arg=-XX:+UseSerialGC");
+
+        String[] chosen = run(Map.of("FMNIST_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"), "backends");
+        assertThat(chosen[0]).contains("arg=-XX:+UseG1GC").contains("arg=-Xmx2g").doesNotContain("UseSerialGC");
+    }
+
+    @Test
     void rawStderrOnRequest() throws Exception {
         String[] r = run(Map.of("FMNIST_RAW_STDERR", "1"), "backends");
 
