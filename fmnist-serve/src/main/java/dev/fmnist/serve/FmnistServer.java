@@ -21,9 +21,7 @@ import io.javalin.http.Context;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -32,8 +30,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * The HTTP server of {@code fmnist serve} (Javalin on Jetty 12): the prediction API, health, readiness,
  * metrics, the OpenAPI document and the web page, on one model shared by all requests: pictures are
- * prepared by a {@link PreparationQueue} and predicted in batches by a {@link MicroBatcher}. {@link #stop()} stops accepting connections, lets requests in flight finish (up to
- * the stop timeout) and then stops the model thread.
+ * prepared by a {@link PreparationQueue} and predicted in batches by a {@link MicroBatcher}. {@link #stop()}
+ * stops accepting connections, lets requests in flight finish (up to the stop timeout) and then stops the
+ * model thread.
  */
 public final class FmnistServer implements AutoCloseable {
     /** A refused body up to this many times the limit is read to its end before the answer. */
@@ -143,10 +142,9 @@ public final class FmnistServer implements AutoCloseable {
         r.get("/openapi.json", ctx -> WebPage.serve(ctx, "openapi.json"));
         r.get("/v1/model", ctx -> json(ctx, 200, modelJson));
         r.get("/v1/samples", ctx -> json(ctx, 200, samplesJson));
-        r.post("/v1/predict", ctx -> {
-            CompletableFuture<String> answer = predict.handle(ctx); // refusals before any work throw here
-            ctx.future(() -> answer.thenAccept(body -> json(ctx, 200, body)));
-        });
+        // Answered on the request's own thread: a client that does not read its answers blocks only that thread
+        // (written by the model thread, such an answer stopped every other request; BadInputTest).
+        r.post("/v1/predict", ctx -> json(ctx, 200, predict.handle(ctx)));
 
         r.exception(ApiException.class, (e, ctx) -> {
             if (e.status() == 401) {
@@ -159,8 +157,6 @@ public final class FmnistServer implements AutoCloseable {
         r.exception(InvalidDataException.class, (e, ctx) -> error(ctx, 400, "invalid_picture", e.getMessage()));
         r.exception(FmnistException.class, (e, ctx) -> error(ctx, 400, "invalid_input", e.getMessage()));
         r.exception(RejectedExecutionException.class, (e, ctx) -> error(ctx, 503, "unavailable", e.getMessage()));
-        r.exception(TimeoutException.class, (e, ctx) -> error(ctx, 503, "unavailable", "the model did not answer "
-                + "within " + PredictEndpoint.ANSWER_TIMEOUT_SECONDS + " s"));
         r.exception(Exception.class, (e, ctx) -> {
             log.println("fmnist serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
             error(ctx, 500, "internal", "the server failed on this request (" + e.getClass().getSimpleName() + ")");

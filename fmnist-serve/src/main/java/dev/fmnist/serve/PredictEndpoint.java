@@ -21,16 +21,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /v1/predict}: checks the token, reads the pictures, has the {@link PreparationQueue} prepare
  * them (which hands each to the batcher as soon as it is ready) and answers with their classifications.
  */
 final class PredictEndpoint {
-    /** Longest a request waits for its pictures to be prepared and predicted before a 503. */
-    static final long ANSWER_TIMEOUT_SECONDS = 30;
+    private static final long ANSWER_TIMEOUT_SECONDS = 30;
 
     private final Classifier classifier;
     private final PreparationQueue preparation;
@@ -55,34 +56,27 @@ final class PredictEndpoint {
         for (int i = 0; i < 32; i++) {
             blank.add(classifier.prepare(Picture.pixels(new byte[Images.PIXELS], "warm-up")));
         }
-        CompletableFuture.allOf(batcher.submit(blank).toArray(new CompletableFuture<?>[0])).join();
+        await(batcher.submit(blank));
     }
 
-    /**
-     * The JSON answer for a request, completed once its pictures are predicted (by the thread that
-     * completes the last of them), so no request thread waits for the model.
-     *
-     * @throws ApiException on a request refused before its pictures are read
-     */
-    CompletableFuture<String> handle(Context ctx) {
+    /** The JSON answer for a request. @throws ApiException on a refused request */
+    String handle(Context ctx) {
         checkToken(ctx);
         int top = top(queryParameter(ctx.queryString(), "top"));
         List<Picture> pictures = requests.read(ctx);
         List<CompletableFuture<ModelInput>> inputs = new ArrayList<>(pictures.size());
-        CompletableFuture<?>[] predictions = new CompletableFuture<?>[pictures.size()];
-        for (int i = 0; i < pictures.size(); i++) {
-            CompletableFuture<ModelInput> input = preparation.submit(pictures.get(i));
+        List<CompletableFuture<Prediction>> predictions = new ArrayList<>(pictures.size());
+        for (Picture picture : pictures) {
+            CompletableFuture<ModelInput> input = preparation.submit(picture);
             inputs.add(input);
-            predictions[i] = input.thenCompose(in -> batcher.submit(List.of(in)).get(0));
+            predictions.add(input.thenCompose(in -> batcher.submit(List.of(in)).get(0)));
         }
-        return CompletableFuture.allOf(predictions).orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .thenApply(done -> {
-                    List<Classification> results = new ArrayList<>(pictures.size());
-                    for (int i = 0; i < pictures.size(); i++) {
-                        results.add(Classification.of(inputs.get(i).join(), (Prediction) predictions[i].join(), top));
-                    }
-                    return Json.write(PredictionJson.of(model.spec().name(), model.backend(), results));
-                });
+        List<Prediction> predicted = await(predictions);
+        List<Classification> results = new ArrayList<>(pictures.size());
+        for (int i = 0; i < pictures.size(); i++) {
+            results.add(Classification.of(inputs.get(i).join(), predicted.get(i), top));
+        }
+        return Json.write(PredictionJson.of(model.spec().name(), model.backend(), results));
     }
 
     private void checkToken(Context ctx) {
@@ -138,5 +132,28 @@ final class PredictEndpoint {
         }
         throw ApiException.badRequest("invalid_top", "top must be a whole number from 1 to " + FashionClass.COUNT
                 + ", got '" + value + "'");
+    }
+
+    private static List<Prediction> await(List<CompletableFuture<Prediction>> futures) {
+        List<Prediction> out = new ArrayList<>(futures.size());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
+        try {
+            for (CompletableFuture<Prediction> f : futures) {
+                out.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("the server is stopping");
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "unavailable", "the model did not answer within " + ANSWER_TIMEOUT_SECONDS
+                    + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the model failed: " + cause, cause);
+        }
+        return out;
     }
 }

@@ -190,6 +190,45 @@ class BadInputTest {
     }
 
     @Test
+    void aClientThatNeverReadsItsAnswersHoldsUpNobodyElse() throws Exception {
+        // 40 pictures a request: each answer (about 60 KB) is larger than Jetty's output buffer.
+        String body = "[" + String.join(",", Collections.nCopies(40, "{\"pixels\": " + pixels(784, "0") + "}")) + "]";
+        byte[] request = ("POST /v1/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+        try (FmnistServer own = TestServers.start(ServeSettings.defaults()); Socket hostile = new Socket()) {
+            hostile.setReceiveBufferSize(1024);
+            hostile.connect(new InetSocketAddress("127.0.0.1", own.port()), 5000);
+            // Pipelined requests whose answers are never read: once the socket's buffers are full, writing the
+            // next answer blocks whichever server thread writes it.
+            Thread flood = new Thread(() -> {
+                try {
+                    OutputStream out = hostile.getOutputStream();
+                    for (int i = 0; i < 2_000; i++) {
+                        out.write(request);
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            flood.setDaemon(true);
+            flood.start();
+            Http h = new Http(own.url());
+            long end = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+            int answered = 0;
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                Http.Answer a = h.post("/v1/predict", "image/png", GOOD);
+                assertThat(a.status()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answer " + answered)
+                        .isLessThan(Duration.ofSeconds(5));
+                answered++;
+                Thread.sleep(200);
+            }
+            assertThat(flood.isAlive()).as("the flood is held back by its unread answers").isTrue();
+        }
+    }
+
+    @Test
     void oversizedBodiesAreAnsweredNotReset() {
         // The JDK client sends the whole body before it reads: had the server closed with the rest unread, the
         // reset would destroy the 413 ("header parser received no bytes"), within a few rounds without the fix.
