@@ -25,8 +25,6 @@ import java.util.function.IntConsumer;
  * cost more than predicting the picture.
  */
 public final class MicroBatcher implements AutoCloseable {
-    private static final long IDLE_POLL_MILLIS = 50;
-
     private record Job(ModelInput input, CompletableFuture<Prediction> result) {
     }
 
@@ -129,7 +127,7 @@ public final class MicroBatcher implements AutoCloseable {
                 if (closed) {
                     return false;
                 }
-                wanted.await(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                wanted.await(); // submit and close signal under the lock, so no wake-up is missed
             }
             long wait = maxDelayNanos;
             wakeAt = maxBatch;
