@@ -67,7 +67,7 @@ final class LayerModel implements Model {
         if (net == null) {
             pool = threads > 1 ? new WorkerPool(threads, "fmnist-pure-predict") : null;
             net = NetworkBuilder.build(spec, weights);
-            net.open(CHUNK, new Exec(kernels, pool));
+            net.openForInference(CHUNK, new Exec(kernels, pool));
         }
         net.predict(images, count, probabilities);
     }

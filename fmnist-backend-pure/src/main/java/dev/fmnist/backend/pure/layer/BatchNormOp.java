@@ -71,9 +71,9 @@ public final class BatchNormOp extends Op {
     }
 
     @Override
-    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
-        super.bind(input, inputGradient, capacity, participants);
-        xhat = new float[capacity * in.size()];
+    void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
+        super.bind(input, inputGradient, capacity, participants, training);
+        xhat = training ? new float[capacity * in.size()] : null;
     }
 
     private int chunks() {
@@ -140,10 +140,14 @@ public final class BatchNormOp extends Op {
 
     private void normalise(int s, int participant) {
         int off = s * in.size();
+        // The backward pass reads the normalised values; a prediction has none (and no buffer for them).
+        float[] saved = exec.training ? xhat : null;
         for (int q = off; q < off + in.size(); q += c) {
             for (int ch = 0; ch < c; ch++) {
                 float h = (x[q + ch] - mean[ch]) * invStd[ch];
-                xhat[q + ch] = h;
+                if (saved != null) {
+                    saved[q + ch] = h;
+                }
                 float g = gamma == null ? h : gamma.data[ch] * h;
                 y[q + ch] = beta == null ? g : g + beta.data[ch];
             }

@@ -115,16 +115,17 @@ public final class ConvOp extends Op {
     }
 
     @Override
-    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
-        super.bind(input, inputGradient, capacity, participants);
-        col = new float[Math.multiplyExact(capacity * p, k)];
+    void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
+        super.bind(input, inputGradient, capacity, participants, training);
+        // The whole batch's im2col is kept for the kernel gradient; predicting needs one sample's windows.
+        col = training ? new float[Math.multiplyExact(capacity * p, k)] : null;
         window = new float[participants][p * k];
         if (source != null) {
             int rows = padTop + Math.max(in.h(), wy.input(out.h() - 1, wy.size() - 1) + 1);
             padded = new float[participants][rows * paddedWidth * cin];
         }
-        wt = new float[filters * k];
-        dcol = inputGradient == null ? null : new float[participants][p * k];
+        wt = inputGradient == null || !training ? null : new float[filters * k];
+        dcol = inputGradient == null || !training ? null : new float[participants][p * k];
     }
 
     @Override

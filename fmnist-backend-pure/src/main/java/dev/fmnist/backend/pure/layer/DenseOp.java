@@ -45,9 +45,9 @@ public final class DenseOp extends Op {
     }
 
     @Override
-    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
-        super.bind(input, inputGradient, capacity, participants);
-        if (inputGradient != null) {
+    void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
+        super.bind(input, inputGradient, capacity, participants, training);
+        if (inputGradient != null && training) {
             dyT = new float[capacity * perSample * units];
             dxT = new float[capacity * perSample * inputs];
         }

@@ -28,9 +28,9 @@ public final class DropoutOp extends Op {
     }
 
     @Override
-    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
-        super.bind(input, inputGradient, capacity, participants);
-        mask = new float[capacity * in.size()];
+    void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
+        super.bind(input, inputGradient, capacity, participants, training);
+        mask = training ? new float[capacity * in.size()] : null;
     }
 
     @Override
@@ -52,7 +52,9 @@ public final class DropoutOp extends Op {
         int off = s * in.size();
         if (!exec.training || rate == 0) {
             System.arraycopy(x, off, y, off, in.size());
-            java.util.Arrays.fill(mask, off, off + in.size(), 1f);
+            if (exec.training) {
+                java.util.Arrays.fill(mask, off, off + in.size(), 1f);
+            }
             return;
         }
         DropoutMasks.fill(key, rate, off, mask, off, in.size());

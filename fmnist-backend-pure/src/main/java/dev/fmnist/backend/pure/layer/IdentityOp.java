@@ -14,7 +14,7 @@ public final class IdentityOp extends Op {
     }
 
     @Override
-    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
+    void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
         x = input;
         dx = inputGradient;
         y = input;

@@ -51,12 +51,14 @@ public abstract class Op {
      *
      * @param input the previous op's output
      * @param inputGradient where to write the input gradient, or null if none is needed
+     * @param training whether the network will train (else it only predicts, and no buffer of the backward
+     *     pass is allocated: no output gradient, no saved activations)
      */
-    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
+    void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
         x = input;
         dx = inputGradient;
         y = new float[capacity * out.size()];
-        dy = new float[capacity * out.size()];
+        dy = training ? new float[capacity * out.size()] : null;
     }
 
     /** Computes {@link #y} from {@link #x} for {@code e.n} samples. */

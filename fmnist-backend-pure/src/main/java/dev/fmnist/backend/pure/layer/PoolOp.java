@@ -36,8 +36,8 @@ public final class PoolOp extends Op {
     }
 
     @Override
-    void bind(float[] input, float[] inputGradient, int capacity, int participants) {
-        super.bind(input, inputGradient, capacity, participants);
+    void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
+        super.bind(input, inputGradient, capacity, participants, training);
         remaining = max && inputGradient != null ? new float[participants][c] : null;
     }
 

@@ -63,7 +63,7 @@ public class ConvBenchmark {
         exec.optimizer = TestNets.adam(net, k);
         exec.optimizer.beginStep();
         conv.dx = new float[BATCH * 14 * 14 * 32]; // as if a layer below needed the input gradient
-        conv.bind(net.input(), conv.dx, BATCH, 1);
+        conv.bind(net.input(), conv.dx, BATCH, 1, true);
         System.arraycopy(dy, 0, conv.dy, 0, dy.length);
     }
 
