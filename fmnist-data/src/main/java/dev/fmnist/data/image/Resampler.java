@@ -36,20 +36,23 @@ final class Resampler {
     private static final class Plan {
         private final boolean shrink;
         private final double scale;
-        private final int n;
         private final int[] first;
+        /** Enlarging: the two neighbours of target {@code j}, clamped to the line. */
+        private final int[] below;
+        private final int[] above;
         private final int[] count;
         private final double[] weights;
         private final int width;
 
         Plan(int n, int m) {
-            this.n = n;
             this.shrink = m <= n;
             this.scale = (double) n / m;
             this.first = new int[m];
             this.count = new int[m];
             this.width = shrink ? (int) Math.ceil(scale) + 1 : 1;
             this.weights = new double[m * width];
+            this.below = shrink ? null : new int[m];
+            this.above = shrink ? null : new int[m];
             for (int j = 0; j < m; j++) {
                 if (shrink) {
                     double start = j * scale;
@@ -66,6 +69,8 @@ final class Resampler {
                     int i0 = (int) Math.floor(centre);
                     first[j] = i0;
                     weights[j] = centre - i0;
+                    below[j] = Math.max(0, Math.min(n - 1, i0));
+                    above[j] = Math.max(0, Math.min(n - 1, i0 + 1));
                 }
             }
         }
@@ -89,8 +94,8 @@ final class Resampler {
                         dst[out + x] = (float) (sum / scale);
                     }
                 } else {
-                    int ra = Math.max(0, Math.min(n - 1, i0)) * lineWidth;
-                    int rb = Math.max(0, Math.min(n - 1, i0 + 1)) * lineWidth;
+                    int ra = below[j] * lineWidth;
+                    int rb = above[j] * lineWidth;
                     double weight = weights[j];
                     for (int x = 0; x < lineWidth; x++) {
                         float a = src[ra + x];
@@ -103,21 +108,22 @@ final class Resampler {
 
         void apply(float[] src, int from, int stride, float[] dst, int to, int dstStride) {
             int m = first.length;
-            for (int j = 0; j < m; j++) {
-                if (shrink) {
-                    double sum = 0;
-                    int base = j * width;
-                    int i0 = first[j];
-                    for (int k = 0; k < count[j]; k++) {
-                        sum += weights[base + k] * src[from + (i0 + k) * stride];
-                    }
-                    dst[to + j * dstStride] = (float) (sum / scale);
-                } else {
-                    int i0 = first[j];
-                    float a = src[from + Math.max(0, Math.min(n - 1, i0)) * stride];
-                    float b = src[from + Math.max(0, Math.min(n - 1, i0 + 1)) * stride];
+            if (!shrink) {
+                for (int j = 0; j < m; j++) {
+                    float a = src[from + below[j] * stride];
+                    float b = src[from + above[j] * stride];
                     dst[to + j * dstStride] = (float) (a + (b - a) * weights[j]);
                 }
+                return;
+            }
+            for (int j = 0; j < m; j++) {
+                double sum = 0;
+                int base = j * width;
+                int i0 = first[j];
+                for (int k = 0; k < count[j]; k++) {
+                    sum += weights[base + k] * src[from + (i0 + k) * stride];
+                }
+                dst[to + j * dstStride] = (float) (sum / scale);
             }
         }
     }
