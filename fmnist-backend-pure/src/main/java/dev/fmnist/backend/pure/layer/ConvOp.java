@@ -124,8 +124,8 @@ public final class ConvOp extends Op {
             int rows = padTop + Math.max(in.h(), wy.input(out.h() - 1, wy.size() - 1) + 1);
             padded = new float[participants][rows * paddedWidth * cin];
         }
-        wt = inputGradient == null || !training ? null : new float[filters * k];
-        dcol = inputGradient == null || !training ? null : new float[participants][p * k];
+        wt = inputGradient == null ? null : new float[filters * k];
+        dcol = inputGradient == null ? null : new float[participants][p * k];
     }
 
     @Override

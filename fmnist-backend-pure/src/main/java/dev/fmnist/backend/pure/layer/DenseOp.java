@@ -47,7 +47,7 @@ public final class DenseOp extends Op {
     @Override
     void bind(float[] input, float[] inputGradient, int capacity, int participants, boolean training) {
         super.bind(input, inputGradient, capacity, participants, training);
-        if (inputGradient != null && training) {
+        if (inputGradient != null) {
             dyT = new float[capacity * perSample * units];
             dxT = new float[capacity * perSample * inputs];
         }

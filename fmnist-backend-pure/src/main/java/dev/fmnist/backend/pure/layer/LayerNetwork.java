@@ -31,8 +31,6 @@ public final class LayerNetwork {
     private int capacity;
     private boolean trains;
     private float[] input;
-    private double[] loss;
-    private int[] hit;
     private final double[] exps;
     private Exec exec;
     private final float inputScale;
@@ -115,7 +113,8 @@ public final class LayerNetwork {
 
     /**
      * Allocates every buffer for training on batches of up to {@code capacity} samples, computed on
-     * {@code exec}. Ops below the first one with parameters get no input gradient.
+     * {@code exec}. Ops below the first one with parameters get no input gradient (nor does any op of a
+     * network opened for inference).
      */
     public void open(int capacity, Exec exec) {
         open(capacity, exec, true);
@@ -135,8 +134,6 @@ public final class LayerNetwork {
         this.capacity = capacity;
         this.exec = exec;
         input = new float[capacity * inputSize];
-        loss = new double[capacity];
-        hit = new int[capacity];
         float[] x = input;
         float[] dx = null;
         boolean below = false;

@@ -50,7 +50,8 @@ public abstract class Op {
      * Allocates the buffers for batches of up to {@code capacity} samples.
      *
      * @param input the previous op's output
-     * @param inputGradient where to write the input gradient, or null if none is needed
+     * @param inputGradient where to write the input gradient, or null if none is needed (always null when
+     *     not training)
      * @param training whether the network will train (else it only predicts, and no buffer of the backward
      *     pass is allocated: no output gradient, no saved activations)
      */

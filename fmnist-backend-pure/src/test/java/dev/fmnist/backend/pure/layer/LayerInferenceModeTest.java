@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fmnist.backend.pure.kernel.KernelSelector;
 import dev.fmnist.backend.pure.kernel.Kernels;
-import dev.fmnist.backend.pure.parallel.WorkerPool;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +27,8 @@ class LayerInferenceModeTest {
         try (TestNets.Opened o = TestNets.open(LayerDeterminismTest.everything(), kernels, threads, CAPACITY, 9)) {
             o.net().predict(x, CAPACITY + 5, trained);
         }
-        try (WorkerPool pool = threads > 1 ? new WorkerPool(threads, "test") : null) {
-            LayerNetwork net = new LayerNetwork(LayerDeterminismTest.everything());
-            TestNets.randomise(net, 9);
-            net.openForInference(CAPACITY, new Exec(kernels, pool));
-            net.predict(x, CAPACITY + 5, inferred);
+        try (TestNets.Opened o = TestNets.open(LayerDeterminismTest.everything(), kernels, threads, CAPACITY, 9, false)) {
+            o.net().predict(x, CAPACITY + 5, inferred);
         }
         assertThat(inferred).containsExactly(trained);
     }

@@ -60,10 +60,19 @@ final class TestNets {
 
     /** Opens {@code ops} as a network on {@code threads} threads (closed by the caller through {@link Opened}). */
     static Opened open(List<Op> ops, Kernels kernels, int threads, int capacity, long seed) {
+        return open(ops, kernels, threads, capacity, seed, true);
+    }
+
+    /** {@link #open(List, Kernels, int, int, long)} for training or, if {@code training} is false, for inference. */
+    static Opened open(List<Op> ops, Kernels kernels, int threads, int capacity, long seed, boolean training) {
         WorkerPool pool = threads > 1 ? new WorkerPool(threads, "test") : null;
         LayerNetwork net = new LayerNetwork(ops);
         randomise(net, seed);
-        net.open(capacity, new Exec(kernels, pool));
+        if (training) {
+            net.open(capacity, new Exec(kernels, pool));
+        } else {
+            net.openForInference(capacity, new Exec(kernels, pool));
+        }
         net.context(new dev.fmnist.api.training.StepContext(seed, 1, 0));
         return new Opened(net, pool);
     }
