@@ -31,15 +31,16 @@ final class Resampler {
     /**
      * The weights of one direction from {@code n} to {@code m} values: for target {@code j}, the source
      * values {@code first[j]} to {@code first[j] + count[j] - 1} with their weights (shrinking: overlaps,
-     * divided by the scale at the end) or the two neighbours and the fraction between them (enlarging).
+     * divided by the scale at the end) or the two neighbours {@code first[j]} and {@code above[j]} (clamped
+     * to the line) and the fraction between them (enlarging).
      */
     private static final class Plan {
         private final boolean shrink;
         private final double scale;
         private final int[] first;
-        /** Enlarging: the two neighbours of target {@code j}, clamped to the line. */
-        private final int[] below;
+        /** Enlarging only: the upper neighbour. */
         private final int[] above;
+        /** Shrinking only: how many source values. */
         private final int[] count;
         private final double[] weights;
         private final int width;
@@ -48,11 +49,10 @@ final class Resampler {
             this.shrink = m <= n;
             this.scale = (double) n / m;
             this.first = new int[m];
-            this.count = new int[m];
+            this.count = shrink ? new int[m] : null;
+            this.above = shrink ? null : new int[m];
             this.width = shrink ? (int) Math.ceil(scale) + 1 : 1;
             this.weights = new double[m * width];
-            this.below = shrink ? null : new int[m];
-            this.above = shrink ? null : new int[m];
             for (int j = 0; j < m; j++) {
                 if (shrink) {
                     double start = j * scale;
@@ -67,9 +67,8 @@ final class Resampler {
                 } else {
                     double centre = (j + 0.5) * scale - 0.5;
                     int i0 = (int) Math.floor(centre);
-                    first[j] = i0;
                     weights[j] = centre - i0;
-                    below[j] = Math.max(0, Math.min(n - 1, i0));
+                    first[j] = Math.max(0, Math.min(n - 1, i0));
                     above[j] = Math.max(0, Math.min(n - 1, i0 + 1));
                 }
             }
@@ -94,7 +93,7 @@ final class Resampler {
                         dst[out + x] = (float) (sum / scale);
                     }
                 } else {
-                    int ra = below[j] * lineWidth;
+                    int ra = i0 * lineWidth;
                     int rb = above[j] * lineWidth;
                     double weight = weights[j];
                     for (int x = 0; x < lineWidth; x++) {
@@ -110,7 +109,7 @@ final class Resampler {
             int m = first.length;
             if (!shrink) {
                 for (int j = 0; j < m; j++) {
-                    float a = src[from + below[j] * stride];
+                    float a = src[from + first[j] * stride];
                     float b = src[from + above[j] * stride];
                     dst[to + j * dstStride] = (float) (a + (b - a) * weights[j]);
                 }
