@@ -122,7 +122,7 @@ public final class LayerNetwork {
 
     /**
      * Allocates only the buffers of the forward pass in inference mode, for a network that will only
-     * predict: no gradients, no saved activations, one im2col buffer per thread instead of the batch's
+     * predict: no gradients (of the activations or the parameters), no saved activations, one im2col buffer per thread instead of the batch's
      * (a fraction of what {@link #open} allocates for a convolutional network).
      */
     public void openForInference(int capacity, Exec exec) {
@@ -130,6 +130,11 @@ public final class LayerNetwork {
     }
 
     private void open(int capacity, Exec exec, boolean training) {
+        if (training) {
+            for (Param p : trainable) {
+                p.allocateGradient();
+            }
+        }
         this.trains = training;
         this.capacity = capacity;
         this.exec = exec;

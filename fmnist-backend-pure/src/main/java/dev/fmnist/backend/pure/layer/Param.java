@@ -1,14 +1,16 @@
 package dev.fmnist.backend.pure.layer;
 
 /**
- * One parameter tensor of an op in Keras's layout, updated in place. Trainable tensors have a gradient
- * buffer and an optimizer slot ({@link #slot}); BatchNormalization's moving statistics do not.
+ * One parameter tensor of an op in Keras's layout, updated in place. Trainable tensors get a gradient
+ * buffer when their network is opened for training and an optimizer slot ({@link #slot});
+ * BatchNormalization's moving statistics have neither, nor does any tensor of a network that only predicts.
  */
 public final class Param {
     final String name;
     final int[] shape;
     final float[] data;
-    final float[] grad;
+    /** Null until {@link #allocateGradient} (so a network opened for inference holds none). */
+    float[] grad;
     final boolean trainable;
     int slot = -1;
 
@@ -20,8 +22,14 @@ public final class Param {
             n *= d;
         }
         this.data = new float[Math.toIntExact(n)];
-        this.grad = trainable ? new float[data.length] : null;
         this.trainable = trainable;
+    }
+
+    /** Gives a trainable tensor its gradient buffer, once. */
+    void allocateGradient() {
+        if (trainable && grad == null) {
+            grad = new float[data.length];
+        }
     }
 
     /** The tensor's name, such as {@code conv2d/kernel}. */

@@ -30,7 +30,7 @@ import java.util.Locale;
 public final class EpochBenchmark {
     /** Forward and backward FLOP per training image for the mlp (no input gradient). */
     static final double FLOP_PER_IMAGE = 203_000 + 206_000;
-    /** This machine's peak: 2 cores x 2.6 GHz x 2 FMA units x 16 lanes x 2 FLOP (shared/ENVIRONMENT.md). */
+    /** The development machine's peak: 2 cores x 2.6 GHz x 2 FMA units x 16 lanes x 2 FLOP. */
     static final double PEAK_GFLOPS = 333;
     private static final int INFERENCE_BATCH = 1000;
 

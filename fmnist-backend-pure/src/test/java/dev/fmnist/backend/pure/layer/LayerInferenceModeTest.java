@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A network opened for inference only (as a loaded model is) predicts exactly what the same network
- * opened for training predicts, allocates a fraction of its buffers, and refuses to train.
+ * opened for training predicts, allocates a fraction of its buffers (no parameter gradients), and refuses
+ * to train.
  */
 class LayerInferenceModeTest {
     private static final int CAPACITY = 64;
@@ -46,6 +47,19 @@ class LayerInferenceModeTest {
         long t2 = mx.getCurrentThreadAllocatedBytes();
         assertThat(t2 - t1).as("bytes allocated opening for inference, against %d for training", t1 - t0)
                 .isLessThan((t1 - t0) / 2);
+    }
+
+    @Test
+    void holdsNoParameterGradientsUnlessOpenedForTraining() {
+        Kernels kernels = KernelSelector.scalar();
+        LayerNetwork net = new LayerNetwork(LayerDeterminismTest.everything());
+        net.openForInference(8, new Exec(kernels, null));
+        assertThat(net.params()).allSatisfy(p -> assertThat(p.grad).as(p.name()).isNull());
+        net.open(8, new Exec(kernels, null));
+        assertThat(net.params()).filteredOn(Param::trainable).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.grad).as(p.name()).hasSameSizeAs(p.data()));
+        assertThat(net.params()).filteredOn(p -> !p.trainable()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.grad).as(p.name()).isNull());
     }
 
     @Test
