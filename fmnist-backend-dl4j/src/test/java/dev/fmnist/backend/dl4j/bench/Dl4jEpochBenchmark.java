@@ -53,8 +53,8 @@ public final class Dl4jEpochBenchmark {
             System.out.println("threads: " + Nd4jRuntime.threadSummary() + ", OMP_NUM_THREADS="
                     + System.getenv("OMP_NUM_THREADS") + ", load average " + java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean().getSystemLoadAverage());
-            PlainDl4jBaseline baseline = plain && !cnn ? new PlainDl4jBaseline(train, BATCH) : null;
-            PlainDl4jCnn plainCnn = plain && cnn ? new PlainDl4jCnn(train, BATCH, 32, 64, 128, 0.3) : null;
+            PlainDl4jTrainer baseline = plain && !cnn ? PlainDl4jBaseline.open(train, BATCH) : null;
+            PlainDl4jTrainer plainCnn = plain && cnn ? PlainDl4jCnn.open(train, BATCH, 32, 64, 128, 0.3) : null;
             List<Double> plainEpochs = new ArrayList<>();
             List<Double> fmnistEpochs = new ArrayList<>();
             Model last = null;

@@ -1,89 +1,33 @@
 package dev.fmnist.backend.dl4j.bench;
 
 import dev.fmnist.api.data.Dataset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The same network written the way a DL4J user would, with no fmnist code in the timed part: a
- * {@link MultiLayerNetwork} from a builder, Xavier-uniform weights, Adam with Keras's settings, and
- * {@code fit(DataSetIterator)} over a list of examples shuffled each epoch. fmnist only loads the images.
+ * {@code MultiLayerNetwork} from a builder, Xavier-uniform weights, Adam with Keras's settings, trained by
+ * {@link PlainDl4jTrainer}.
  */
 final class PlainDl4jBaseline {
-    private final List<DataSet> examples;
-    private final DataSetIterator iterator;
-    private final MultiLayerNetwork net;
-    private final Random random = new Random(42);
+    private PlainDl4jBaseline() {
+    }
 
-    PlainDl4jBaseline(Dataset train, int batchSize) {
-        int n = train.size();
-        INDArray features = Nd4j.create(train.scaledImages(0, n), new long[] {n, 784}, 'c');
-        float[] oneHot = new float[n * 10];
-        for (int i = 0; i < n; i++) {
-            oneHot[i * 10 + train.label(i)] = 1;
-        }
-        INDArray labels = Nd4j.create(oneHot, new long[] {n, 10}, 'c');
-        examples = new ArrayList<>(new DataSet(features, labels).asList());
-        iterator = new ListDataSetIterator<>(examples, batchSize);
+    /** The tutorial's network, ready to train on {@code train}. */
+    static PlainDl4jTrainer open(Dataset train, int batchSize) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT)
                 .updater(new Adam(1e-3, 0.9, 0.999, 1e-7)).weightInit(WeightInit.XAVIER_UNIFORM).list()
                 .layer(new DenseLayer.Builder().nIn(784).nOut(128).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(128).nOut(10)
                         .activation(Activation.SOFTMAX).build())
                 .build();
-        net = new MultiLayerNetwork(conf);
-        net.init();
-    }
-
-    /** One shuffled epoch; returns its seconds. */
-    double epoch() {
-        Collections.shuffle(examples, random);
-        iterator.reset();
-        long start = System.nanoTime();
-        net.fit(iterator);
-        return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** Predicts {@code features} ({@code [n, 784]}) in batches of {@code batch}; returns images per second. */
-    double inference(INDArray features, int batch) {
-        long n = features.rows();
-        long start = System.nanoTime();
-        for (long from = 0; from < n; from += batch) {
-            INDArray out = net.output(features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from,
-                    Math.min(n, from + batch)), org.nd4j.linalg.indexing.NDArrayIndex.all()), false);
-            if (out.rows() == 0) {
-                throw new IllegalStateException("no output");
-            }
-        }
-        return n / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** Test-set accuracy, as a sanity check that the baseline learns like the backend. */
-    double accuracy(INDArray features, int[] labels) {
-        INDArray predicted = net.output(features, false).argMax(1);
-        int hits = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (predicted.getInt(i) == labels[i]) {
-                hits++;
-            }
-        }
-        return (double) hits / labels.length;
+        return new PlainDl4jTrainer(train, batchSize, conf);
     }
 }

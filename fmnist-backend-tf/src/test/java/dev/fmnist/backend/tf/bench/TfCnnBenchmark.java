@@ -37,7 +37,7 @@ public final class TfCnnBenchmark {
         int[] trainLabels = train.labels(0, train.size());
         float[] testImages = test.scaledImages(0, test.size());
         int[] testLabels = test.labels(0, test.size());
-        try (PlainTfCnn net = new PlainTfCnn(42, intra, inter)) {
+        try (PlainTfTrainer net = PlainTfCnn.open(42, intra, inter)) {
             double first = 0;
             double best = Double.MAX_VALUE;
             for (int e = 1; e <= epochs; e++) {

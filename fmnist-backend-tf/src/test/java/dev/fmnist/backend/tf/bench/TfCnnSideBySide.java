@@ -51,7 +51,7 @@ public final class TfCnnSideBySide {
                 intra, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Double> plain = new ArrayList<>();
         List<Double> ours = new ArrayList<>();
-        try (PlainTfCnn net = new PlainTfCnn(42, intra, 1); Backend backend = new TfBackendProvider().create()) {
+        try (PlainTfTrainer net = PlainTfCnn.open(42, intra, 1); Backend backend = new TfBackendProvider().create()) {
             for (int round = 0; round <= rounds; round++) {
                 long start = System.nanoTime();
                 net.epoch(images, labels, BATCH, round);

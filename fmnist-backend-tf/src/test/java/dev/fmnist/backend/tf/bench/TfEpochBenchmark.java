@@ -100,7 +100,7 @@ public final class TfEpochBenchmark {
                 System.out.printf(Locale.ROOT, "  (evaluation: %s)%n", Evaluator.evaluate(model, test, 1000)
                         .accuracy());
             }
-            try (PlainTfNetwork plain = new PlainTfNetwork(42, intra, 1)) {
+            try (PlainTfTrainer plain = PlainTfNetwork.open(42, intra, 1)) {
                 plain.epoch(trainImages, trainLabels, BATCH, 1);
                 float[] out = new float[test.size() * FashionClass.COUNT];
                 List<Double> rates = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class TfEpochBenchmark {
     private static List<Double> plain(float[] images, int[] labels, float[] testImages, int[] testLabels,
             int epochs, int intra, int inter) {
         List<Double> seconds = new ArrayList<>();
-        try (PlainTfNetwork net = new PlainTfNetwork(42, intra, inter)) {
+        try (PlainTfTrainer net = PlainTfNetwork.open(42, intra, inter)) {
             for (int e = 1; e <= epochs; e++) {
                 long start = System.nanoTime();
                 long correct = net.epoch(images, labels, BATCH, e);
