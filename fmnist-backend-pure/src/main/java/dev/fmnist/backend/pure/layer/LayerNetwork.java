@@ -122,8 +122,9 @@ public final class LayerNetwork {
 
     /**
      * Allocates only the buffers of the forward pass in inference mode, for a network that will only
-     * predict: no gradients (of the activations or the parameters), no saved activations, one im2col buffer per thread instead of the batch's
-     * (a fraction of what {@link #open} allocates for a convolutional network).
+     * predict: no gradients (of the activations or the parameters), no saved activations, one im2col
+     * buffer per thread instead of the batch's (a fraction of what {@link #open} allocates for a
+     * convolutional network).
      */
     public void openForInference(int capacity, Exec exec) {
         open(capacity, exec, false);
