@@ -11,7 +11,10 @@ final class Scratch {
     /** Per image of a batch (or prediction chunk): its number of non-zero pixels. */
     final int[] counts;
     final float[] coef;
+    /** A second coefficient per sample: the training step's first-layer rows go in pairs. */
+    final float[] coefB;
     final float[] gradient;
+    final float[] gradientB;
     final double[] exps;
     final float[][] out;
     final float[][] outB;
@@ -28,6 +31,7 @@ final class Scratch {
         rows = new int[batchCapacity];
         counts = new int[batchCapacity];
         coef = new float[batchCapacity];
+        coefB = new float[batchCapacity];
         int widest = 0;
         out = new float[net.layers()][];
         outB = new float[net.layers()][];
@@ -39,6 +43,7 @@ final class Scratch {
             triple[l] = new float[3 * net.stride(l)];
         }
         gradient = new float[widest];
+        gradientB = new float[widest];
         exps = new double[widest];
         outOff = new int[net.layers()];
         outOffB = new int[net.layers()];

@@ -16,12 +16,14 @@ import dev.fmnist.backend.pure.parallel.WorkerPool;
  *
  * <ol>
  *   <li>The first layer, split by input rows into {@link #PARTS} fixed parts (top and bottom of the
- *       image): each part's partial sums for each pair of samples, skipping zero pixels (about half of
- *       Fashion-MNIST's).</li>
+ *       image): each part's partial sums for each group of three samples, over the pixels where any of
+ *       the three is non-zero (about half of Fashion-MNIST's pixels are zero). Each weight row loaded
+ *       then feeds three samples: this phase is bound by reading the weights.</li>
  *   <li>Per sample: the parts' sums added in part order, the remaining layers, the loss and its
  *       gradient, and the gradient back to every layer's pre-activation.</li>
  *   <li>Per parameter row: the row's gradient (a sum over the batch's samples in sample order, skipping
- *       zero inputs) and, at once, its optimizer update; a bias is one more row.</li>
+ *       zero inputs) and, at once, its optimizer update; a bias is one more row. The first layer's rows
+ *       go two at a time, so that each sample's gradient row is loaded once for both.</li>
  * </ol>
  *
  * <p>With two threads each one keeps to one part of the first layer's weights in both the first and
@@ -35,6 +37,8 @@ public final class TrainingStep {
     static final int PARTS = 2;
     /** Coefficients that add the parts' sums (a fused multiply-add by 1 is an exact add). */
     private static final float[] PART_ONES = {1f, 1f};
+    /** Samples whose first-layer sums share one pass over the weight rows. */
+    private static final int GROUP = 3;
     private static final int SAMPLE_CHUNK = 2;
     private static final int ROW_CHUNK = 16;
 
@@ -68,7 +72,7 @@ public final class TrainingStep {
     private float[] images;
     private int[] labels;
     private int count;
-    private int pairs;
+    private int groups;
     private double scale;
 
     /**
@@ -143,9 +147,9 @@ public final class TrainingStep {
         images = batch.images();
         labels = batch.labels();
         count = n;
-        pairs = (n + 1) / 2;
+        groups = (n + GROUP - 1) / GROUP;
         scale = 1.0 / n;
-        firstLayer.reset(PARTS * pairs, 1);
+        firstLayer.reset(PARTS * groups, 1);
         pool.run(firstLayerTask);
         samples.reset(n, SAMPLE_CHUNK);
         pool.run(perSample);
@@ -166,29 +170,45 @@ public final class TrainingStep {
         for (long chunk = firstLayer.claim(participant); chunk >= 0; chunk = firstLayer.claim(participant)) {
             int end = firstLayer.end(chunk);
             for (int item = AffinityCursor.start(chunk); item < end; item++) {
-                partialSums(item / pairs, 2 * (item % pairs), sc);
+                partialSums(item / groups, GROUP * (item % groups), sc);
             }
         }
     }
 
-    /** Part {@code part} of the first layer's sums for samples {@code s} and {@code s+1} (if any). */
+    /**
+     * Part {@code part} of the first layer's sums for the samples {@code s..s+2} (fewer at the end of the
+     * batch). The coefficients are read in place from the images. Every sum runs over its part's pixels
+     * in increasing order, and a pixel that is zero for this sample adds an exact zero, so each sample
+     * gets the same bits whichever group it falls in.
+     */
     private void partialSums(int part, int s, Scratch sc) {
         int from = partBounds[part];
         int len = partBounds[part + 1] - from;
         int stride = net.stride(0);
         float[] w = net.kernel(0);
-        int outA = (part * capacity + s) * stride;
+        int a = s * Images.PIXELS;
+        int b = a + Images.PIXELS;
+        int out = (part * capacity + s) * stride;
         int n;
-        if (s + 1 < count) {
-            n = kernels.nonZerosPair(images, s * Images.PIXELS + from, images, (s + 1) * Images.PIXELS + from, len,
-                    sc.index, sc.value, sc.valueB);
-            toRows(sc.index, n, from);
-            kernels.accumulateRowsPair(w, stride, sc.index, sc.value, sc.valueB, n, null, 0, partial, outA, partial,
-                    outA + stride);
-        } else {
-            n = kernels.nonZeros(images, s * Images.PIXELS + from, len, sc.index, sc.value);
-            toRows(sc.index, n, from);
-            kernels.accumulateRows(w, stride, sc.index, sc.value, n, null, 0, partial, outA);
+        switch (Math.min(GROUP, count - s)) {
+            case 3 -> {
+                int c = b + Images.PIXELS;
+                n = kernels.nonZeroPositionsTriple(images, a + from, b + from, c + from, len, sc.index);
+                toRows(sc.index, n, from);
+                kernels.accumulateInputsTriple(w, stride, sc.index, n, images, a, b, c, null, 0, partial, out,
+                        out + stride, out + 2 * stride);
+            }
+            case 2 -> {
+                n = kernels.nonZeroPositionsPair(images, a + from, images, b + from, len, sc.index);
+                toRows(sc.index, n, from);
+                kernels.accumulateInputsPair(w, stride, sc.index, n, images, a, images, b, null, 0, partial, out,
+                        partial, out + stride);
+            }
+            default -> {
+                n = kernels.nonZeros(images, a + from, len, sc.index, sc.value);
+                toRows(sc.index, n, from);
+                kernels.accumulateRows(w, stride, sc.index, sc.value, n, null, 0, partial, out);
+            }
         }
     }
 
@@ -243,10 +263,39 @@ public final class TrainingStep {
         Scratch sc = scratch[participant];
         for (long chunk = rows.claim(participant); chunk >= 0; chunk = rows.claim(participant)) {
             int end = rows.end(chunk);
+            int firstLayerRows = net.inputs(0);
             for (int item = AffinityCursor.start(chunk); item < end; item++) {
-                updateItem(item, sc);
+                if (item + 1 < end && item + 1 < firstLayerRows) {
+                    updateFirstLayerRows(item, sc);
+                    item++;
+                } else {
+                    updateItem(item, sc);
+                }
             }
         }
+    }
+
+    /**
+     * The first layer's kernel rows {@code k} and {@code k+1}: both gradients in one pass over the samples
+     * where either pixel is non-zero (a sample with one pixel zero adds an exact zero to that row's sum, so
+     * each row gets the bits {@link #updateItem} gives it), then both updates.
+     */
+    private void updateFirstLayerRows(int k, Scratch sc) {
+        int stride = net.stride(0);
+        int n = 0;
+        for (int s = 0; s < count; s++) {
+            int at = s * Images.PIXELS + k;
+            float v = images[at];
+            float u = images[at + 1];
+            sc.rows[n] = s; // branch-free, as in updateItem
+            sc.coef[n] = v;
+            sc.coefB[n] = u;
+            n += (v != 0 | u != 0) ? 1 : 0;
+        }
+        kernels.accumulateRowsPair(grad[0], stride, sc.rows, sc.coef, sc.coefB, n, null, 0, sc.gradient, 0,
+                sc.gradientB, 0);
+        optimizer.update(0, net.kernel(0), k * stride, sc.gradient, 0, stride);
+        optimizer.update(0, net.kernel(0), (k + 1) * stride, sc.gradientB, 0, stride);
     }
 
     private void updateItem(int item, Scratch sc) {
