@@ -43,10 +43,25 @@ final class VectorElementwise {
         }
     }
 
+    /**
+     * One Adam step over {@code len} elements, bit for bit as {@link ScalarKernels#adam}.
+     *
+     * <p>Momenta go subnormal in whole columns (a hidden unit that stays inactive has a zero gradient, so
+     * its momentum decays by {@code beta1} each step), and the step computed from a subnormal momentum,
+     * {@code m * alpha / (sqrt(v) + epsilon)}, is subnormal arithmetic, which this hardware does slowly
+     * (an Adam pass over real training state took 1.5x the time). Such a step is far below half a unit
+     * in the last place of any weight above {@link #tinyStepWeightFloor}, so subtracting it leaves the
+     * weight unchanged: where every lane with a subnormal (or zero) momentum has a weight that large, the
+     * step is taken from a momentum with those lanes zeroed, which gives the same weights
+     * ({@code KernelAgreementTest} checks it against the scalar kernel). The momentum itself is stored as
+     * computed.
+     */
     static void adam(float[] w, float[] m, float[] v, int off, float[] g, int gOff, int len, float alpha,
             float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
         FloatVector b1 = FloatVector.broadcast(S, oneMinusBeta1);
         FloatVector b2 = FloatVector.broadcast(S, oneMinusBeta2);
+        float floor = tinyStepWeightFloor(alpha, epsilon);
+        boolean shortcut = !Float.isNaN(floor);
         int i = 0;
         for (; i + L <= len; i += L) {
             FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
@@ -56,13 +71,41 @@ final class VectorElementwise {
             vv = gv.mul(gv).sub(vv).fma(b2, vv);
             mv.intoArray(m, off + i);
             vv.intoArray(v, off + i);
-            FloatVector step = mv.mul(alpha).div(vv.lanewise(VectorOperators.SQRT).add(epsilon));
-            FloatVector.fromArray(S, w, off + i).sub(step).intoArray(w, off + i);
+            FloatVector wv = FloatVector.fromArray(S, w, off + i);
+            FloatVector stepMomentum = mv;
+            // Zero momenta are included: their step is zero either way (up to its sign, which only a
+            // zero weight would see, and a zero weight is below the floor).
+            VectorMask<Float> tiny = mv.abs().compare(VectorOperators.LT, Float.MIN_NORMAL);
+            if (shortcut && tiny.anyTrue() && !tiny.and(wv.abs().compare(VectorOperators.LT, floor)).anyTrue()) {
+                stepMomentum = mv.blend(0f, tiny);
+            }
+            FloatVector step = stepMomentum.mul(alpha).div(vv.lanewise(VectorOperators.SQRT).add(epsilon));
+            wv.sub(step).intoArray(w, off + i);
         }
         if (i < len) {
             ScalarKernels.INSTANCE.adam(w, m, v, off + i, g, gOff + i, len - i, alpha, oneMinusBeta1,
                     oneMinusBeta2, epsilon);
         }
+    }
+
+    /**
+     * The smallest weight magnitude from which an Adam step computed from a subnormal momentum is certain
+     * to round away, or NaN (never) when {@code epsilon} does not bound the denominator.
+     *
+     * <p>With {@code |m| < 2^-126}, {@code p = fl(m * alpha)} has {@code |p| <= 2^-126 |alpha| (1 + 2^-24)
+     * + 2^-150} (a relative rounding error, or half the smallest subnormal); the denominator
+     * {@code fl(fl(sqrt v) + epsilon)} is at least {@code epsilon}; so the step
+     * {@code |q| <= 2 (2^-126 |alpha| + 2^-150) / epsilon + 2^-149}. For a normal weight {@code w}, half the
+     * spacing of floats next to it exceeds {@code |w| 2^-26}, so {@code w - q} rounds back to {@code w}
+     * when {@code |w| >= 2^27 |q|} (the bound, doubled again for margin).
+     */
+    static float tinyStepWeightFloor(float alpha, float epsilon) {
+        if (!(epsilon > 0) || !Float.isFinite(alpha)) {
+            return Float.NaN;
+        }
+        double step = 2 * (0x1p-126 * Math.abs(alpha) + 0x1p-150) / epsilon + 0x1p-149;
+        double floor = Math.max(Float.MIN_NORMAL, step * 0x1p27);
+        return floor < Float.MAX_VALUE ? (float) floor : Float.NaN;
     }
 
     static void sgd(float[] w, float[] velocity, int off, float[] g, int gOff, int len, float learningRate,

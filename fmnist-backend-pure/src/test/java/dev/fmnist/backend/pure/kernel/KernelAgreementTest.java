@@ -214,4 +214,59 @@ class KernelAgreementTest {
             assertThat(a[i]).containsExactly(b[i]);
         }
     }
+
+    /**
+     * Momenta that go subnormal (a column whose gradient stays zero decays by beta1 a step) next to
+     * weights of every size, zero, subnormal, infinite and NaN: the vector Adam's shortcut for steps from
+     * subnormal momenta must leave exactly the scalar kernel's bits.
+     */
+    @Test
+    void adamAgreesWhenMomentaGoSubnormal() {
+        Kernels vector = KernelSelector.vectorOrScalar();
+        assumeTrue(vector != SCALAR, "run with --add-modules jdk.incubator.vector");
+        int len = 16 * 40 + 3;
+        java.util.Random random = new java.util.Random(11);
+        float[] special = {0f, -0f, Float.MIN_VALUE, -Float.MIN_NORMAL, 1e-30f, -3e-26f, 1e-20f, 2.5e-3f, -0.07f,
+            1f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};
+        for (float epsilon : new float[] {1e-7f, 1e-3f, 0f}) {
+            for (float alpha : new float[] {1e-3f, 5f, -1e-3f}) {
+                float[][] a = new float[3][len];
+                float[][] b = new float[3][len];
+                float[] g = new float[len];
+                for (int i = 0; i < len; i++) {
+                    a[0][i] = i % 5 == 0 ? special[random.nextInt(special.length)] : (random.nextFloat() - 0.5f) * 0.2f;
+                    // Momenta from subnormal to normal; a third of the gradients zero, so they decay.
+                    a[1][i] = (random.nextBoolean() ? 1 : -1) * Math.scalb(1f + random.nextFloat(), -100 - random.nextInt(50));
+                    a[2][i] = random.nextFloat() * 1e-6f;
+                    g[i] = i % 3 == 0 ? 0f : (random.nextFloat() - 0.5f) * 1e-3f;
+                }
+                for (int k = 0; k < 3; k++) {
+                    b[k] = a[k].clone();
+                }
+                for (int step = 0; step < 40; step++) {
+                    vector.adam(a[0], a[1], a[2], 0, g, 0, len, alpha, 0.1f, 0.001f, epsilon);
+                    SCALAR.adam(b[0], b[1], b[2], 0, g, 0, len, alpha, 0.1f, 0.001f, epsilon);
+                }
+                long subnormal = 0;
+                for (float x : a[1]) {
+                    subnormal += x != 0 && Math.abs(x) < Float.MIN_NORMAL ? 1 : 0;
+                }
+                assertThat(subnormal).as("subnormal momenta left").isGreaterThan(len / 10);
+                for (int k = 0; k < 3; k++) {
+                    for (int i = 0; i < len; i++) {
+                        assertThat(Float.floatToRawIntBits(a[k][i])).as("epsilon %s, alpha %s, array %d, element %d",
+                                epsilon, alpha, k, i).isEqualTo(Float.floatToRawIntBits(b[k][i]));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void tinyStepFloorIsNeverWhenEpsilonDoesNotBoundTheDenominator() {
+        assertThat(VectorElementwise.tinyStepWeightFloor(1e-3f, 0f)).isNaN();
+        assertThat(VectorElementwise.tinyStepWeightFloor(Float.NaN, 1e-7f)).isNaN();
+        assertThat(VectorElementwise.tinyStepWeightFloor(Float.MAX_VALUE, Float.MIN_VALUE)).isNaN();
+        assertThat(VectorElementwise.tinyStepWeightFloor(1e-3f, 1e-7f)).isBetween(Float.MIN_NORMAL, 1e-24f);
+    }
 }
