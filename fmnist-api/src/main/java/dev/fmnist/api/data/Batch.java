@@ -5,8 +5,12 @@ import dev.fmnist.api.error.InvalidInputException;
 /**
  * A reusable buffer for one batch: scaled images, labels and the raw bytes they came from. The
  * training loop fills the same instance for every step, so nothing is allocated per batch. Backends
- * read {@link #images()} (row-major {@code [count][784]}) and {@link #labels()}; only the first
- * {@link #count()} entries are valid.
+ * read {@link #images()} (row-major {@code [count][784]}) or {@link #raw()}, and {@link #labels()}; only
+ * the first {@link #count()} entries are valid.
+ *
+ * <p>The images are scaled from the bytes on the first call of {@link #images()} after a fill, so a
+ * backend that reads only the bytes does not pay for it. Like the loop that fills it, a batch belongs to
+ * one thread at a time.
  */
 public final class Batch {
     private final int capacity;
@@ -15,6 +19,8 @@ public final class Batch {
     private final int[] labels;
     private final byte[] scratch = new byte[Images.PIXELS];
     private int count;
+    /** Whether {@link #images} holds the current bytes scaled. */
+    private boolean scaled;
 
     /** A buffer for up to {@code capacity} images. */
     public Batch(int capacity) {
@@ -37,8 +43,8 @@ public final class Batch {
             data.copyImage(index, raw, i * Images.PIXELS);
             labels[i] = data.label(index);
         }
-        Images.scale(raw, 0, images, 0, count * Images.PIXELS);
         this.count = count;
+        this.scaled = false;
     }
 
     /** Fills batch {@code b} of a plan. */
@@ -67,8 +73,8 @@ public final class Batch {
             augmentation.apply(raw, i * Images.PIXELS, scratch, Augmentation.key(seed, epoch, from + i));
             labels[i] = data.label(index);
         }
-        Images.scale(raw, 0, images, 0, n * Images.PIXELS);
         this.count = n;
+        this.scaled = false;
     }
 
     public int capacity() {
@@ -82,6 +88,10 @@ public final class Batch {
 
     /** Scaled pixels, {@code [capacity][784]}; the first {@code count} rows are valid. */
     public float[] images() {
+        if (!scaled) {
+            Images.scale(raw, 0, images, 0, count * Images.PIXELS);
+            scaled = true;
+        }
         return images;
     }
 

@@ -40,4 +40,19 @@ class BatchPlanTest {
         }
         assertThat(data.slice(2, 5).label(0)).isEqualTo(data.label(2));
     }
+
+    @Test
+    void imagesFollowEachRefillOfTheBuffer() {
+        Dataset data = SyntheticData.blobs("s", 10, 3);
+        Batch batch = new Batch(2);
+        batch.fill(data, new int[] {1, 4}, 0, 2);
+        float[] first = batch.images().clone();
+        batch.fill(data, new int[] {7, 4}, 0, 2);
+        assertThat(batch.images()).isNotEqualTo(first);
+        byte[] raw = data.image(7);
+        for (int p = 0; p < Images.PIXELS; p++) {
+            assertThat(batch.images()[p]).isEqualTo(Images.scale(raw[p]));
+            assertThat(batch.images()[Images.PIXELS + p]).isEqualTo(first[Images.PIXELS + p]);
+        }
+    }
 }

@@ -99,6 +99,15 @@ public interface Kernels {
     void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate);
 
+    /**
+     * Pixel bytes to floats as {@link dev.fmnist.api.data.Images#scale(byte[], int, float[], int, int)} does:
+     * {@code dst[dOff+i] = (src[sOff+i] & 0xff) / 255f} for {@code i < len} (a correctly rounded division, so
+     * the same bits as the table there).
+     */
+    default void scalePixels(byte[] src, int sOff, float[] dst, int dOff, int len) {
+        dev.fmnist.api.data.Images.scale(src, sOff, dst, dOff, len);
+    }
+
     /** {@code dst[dOff+i] = Math.max(dst[dOff+i], src[sOff+i])} for {@code i < len} (one pooling window element). */
     default void maxInto(float[] dst, int dOff, float[] src, int sOff, int len) {
         for (int i = 0; i < len; i++) {

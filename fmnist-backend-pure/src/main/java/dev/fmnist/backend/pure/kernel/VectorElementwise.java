@@ -1,8 +1,10 @@
 package dev.fmnist.backend.pure.kernel;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorElementwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** As many bytes as {@link #S} has float lanes. */
+    private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * L));
 
     private VectorElementwise() {
     }
@@ -25,6 +29,23 @@ final class VectorElementwise {
         }
         for (; i < len; i++) {
             a[off + i] = Math.max(a[off + i], 0f);
+        }
+    }
+
+    /**
+     * Pixel bytes to {@code (b & 0xff) / 255f}: bytes widen signed, so a negative float gets 256 added
+     * (exact), then one correctly rounded division, the same bits as the scalar table. About a tenth of
+     * the table's time, which matters because the training loop's caller thread does it every step.
+     */
+    static void scalePixels(byte[] src, int sOff, float[] dst, int dOff, int len) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector f = (FloatVector) ByteVector.fromArray(BYTES, src, sOff + i)
+                    .convertShape(VectorOperators.B2F, S, 0);
+            f.add(256f, f.compare(VectorOperators.LT, 0f)).div(255f).intoArray(dst, dOff + i);
+        }
+        for (; i < len; i++) {
+            dst[dOff + i] = (src[sOff + i] & 0xff) / 255f;
         }
     }
 

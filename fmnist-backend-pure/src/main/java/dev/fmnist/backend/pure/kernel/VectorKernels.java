@@ -104,6 +104,11 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void scalePixels(byte[] src, int sOff, float[] dst, int dOff, int len) {
+        VectorElementwise.scalePixels(src, sOff, dst, dOff, len);
+    }
+
+    @Override
     public void maxInto(float[] dst, int dOff, float[] src, int sOff, int len) {
         VectorElementwise.maxInto(dst, dOff, src, sOff, len);
     }

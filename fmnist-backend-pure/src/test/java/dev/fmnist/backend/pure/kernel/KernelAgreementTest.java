@@ -161,6 +161,24 @@ class KernelAgreementTest {
     }
 
     @ParameterizedTest(name = "length {0}")
+    @ValueSource(ints = {0, 1, 15, 16, 17, 256 + 7, 32 * 784})
+    void pixelScalingAgreesWithTheTableForEveryByte(int len) {
+        byte[] src = new byte[len + 3];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (byte) (i < 256 ? i : random.nextInt(256));
+        }
+        float[] a = new float[len + 5];
+        float[] b = new float[len + 5];
+        vector.scalePixels(src, 3, a, 5, len);
+        dev.fmnist.api.data.Images.scale(src, 3, b, 5, len);
+        assertThat(a).containsExactly(b);
+        if (len > 255) {
+            assertThat(a[5 + 252]).isEqualTo(1f);
+            assertThat(a[5 + 125]).isEqualTo(128 / 255f);
+        }
+    }
+
+    @ParameterizedTest(name = "length {0}")
     @ValueSource(ints = {1, 16, 100, 784})
     void elementwiseKernelsAgree(int len) {
         float[] a = randomArray(len, 0.3);
