@@ -18,6 +18,9 @@ public interface Kernels {
      */
     int INDEX_SLACK = 16;
 
+    /** Columns covered by one call of {@link #nonZeroSampleMasks}. */
+    int MASK_COLUMNS = 16;
+
     /** A short name for logs and benchmarks, such as {@code "vector-512"} or {@code "scalar"}. */
     String name();
 
@@ -266,6 +269,29 @@ public interface Kernels {
             n += (x[offA + i] != 0 | x[offB + i] != 0 | x[offC + i] != 0) ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * Which samples are non-zero at each of {@link #MASK_COLUMNS} consecutive columns: for {@code j <
+     * MASK_COLUMNS} and {@code s < count}, bit {@code s % 32} of {@code masks[(s / 32) * MASK_COLUMNS + j]} is
+     * set iff {@code x[s * xStride + from + j] != 0} (-0.0 counts as zero); the other bits of the
+     * {@code ceil(count / 32) * MASK_COLUMNS} words written are clear. Every sample must have the
+     * {@link #MASK_COLUMNS} columns: {@code from + MASK_COLUMNS <= xStride}.
+     *
+     * <p>The gradient of a kernel row of the first layer is a sum over the samples whose input is non-zero
+     * there; building that list sample by sample cost more than the sum itself, while these masks take a
+     * few vector operations per sample for a whole block of rows.
+     */
+    default void nonZeroSampleMasks(float[] x, int xStride, int from, int count, int[] masks) {
+        java.util.Arrays.fill(masks, 0, ((count + 31) >>> 5) * MASK_COLUMNS, 0);
+        for (int s = 0; s < count; s++) {
+            int base = (s >>> 5) * MASK_COLUMNS;
+            for (int j = 0; j < MASK_COLUMNS; j++) {
+                if (x[s * xStride + from + j] != 0) {
+                    masks[base + j] |= 1 << (s & 31);
+                }
+            }
+        }
     }
 
     /** How many of {@code x[off..off+len)} are non-zero (-0.0 counts as zero). */

@@ -82,6 +82,15 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void nonZeroSampleMasks(float[] x, int xStride, int from, int count, int[] masks) {
+        if (MASK_COLUMNS % L == 0) {
+            VectorNonZeros.nonZeroSampleMasks(x, xStride, from, count, masks);
+        } else {
+            Kernels.super.nonZeroSampleMasks(x, xStride, from, count, masks);
+        }
+    }
+
+    @Override
     public void relu(float[] a, int off, int len) {
         VectorElementwise.relu(a, off, len);
     }

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The non-zero scans of {@link Kernels} on the Vector API ({@link Kernels#nonZeros},
  * {@link Kernels#nonZerosPair}, {@link Kernels#nonZeroCount}, {@link Kernels#nonZeroPositionsPair},
  * {@link Kernels#nonZeroPositionsTriple}): each vector of inputs becomes a mask of non-zero lanes, whose
- * positions are appended to the index list without branches.
+ * positions are appended to the index list without branches. {@link Kernels#nonZeroSampleMasks} turns
+ * the same test into one bit per sample in each column's lane.
  */
 final class VectorNonZeros {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -24,6 +25,25 @@ final class VectorNonZeros {
     private static final int[] POSITIONS = positions();
 
     private VectorNonZeros() {
+    }
+
+    /** {@link Kernels#nonZeroSampleMasks}: per sample, each column's lane gets bit {@code s % 32} if non-zero. */
+    static void nonZeroSampleMasks(float[] x, int xStride, int from, int count, int[] masks) {
+        int blocks = (count + 31) >>> 5;
+        for (int c = 0; c < Kernels.MASK_COLUMNS; c += L) {
+            for (int b = 0; b < blocks; b++) {
+                IntVector acc = IntVector.zero(I);
+                int end = Math.min(count, (b + 1) << 5);
+                for (int s = b << 5; s < end; s++) {
+                    // |x| as bits is 0 only for +-0; its negation or itself has the sign bit set otherwise.
+                    IntVector bits = FloatVector.fromArray(S, x, s * xStride + from + c).reinterpretAsInts()
+                            .and(0x7fffffff);
+                    acc = acc.or(bits.neg().or(bits).lanewise(VectorOperators.LSHR, 31)
+                            .lanewise(VectorOperators.LSHL, s & 31));
+                }
+                acc.intoArray(masks, b * Kernels.MASK_COLUMNS + c);
+            }
+        }
     }
 
     private static IntVector laneBits() {

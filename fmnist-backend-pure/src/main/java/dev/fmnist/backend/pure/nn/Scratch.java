@@ -22,6 +22,10 @@ final class Scratch {
     final float[][] triple;
     final int[] outOff;
     final int[] outOffB;
+    /** Per 32 samples, which are non-zero at each of the columns from {@link #maskFrom} (training step). */
+    final int[] sampleMasks;
+    /** The first column {@link #sampleMasks} describes, or -1 when they are stale. */
+    int maskFrom = -1;
 
     Scratch(DenseNetwork net, int batchCapacity) {
         int width = Math.max(net.maxWidth(), batchCapacity);
@@ -47,6 +51,7 @@ final class Scratch {
         exps = new double[widest];
         outOff = new int[net.layers()];
         outOffB = new int[net.layers()];
+        sampleMasks = new int[((batchCapacity + 31) >>> 5) * Kernels.MASK_COLUMNS];
     }
 
     static Scratch[] forThreads(DenseNetwork net, int threads, int batchCapacity) {

@@ -266,6 +266,7 @@ public final class TrainingStep {
 
     private void perRow(int participant) {
         Scratch sc = scratch[participant];
+        sc.maskFrom = -1; // a new batch
         for (long chunk = rows.claim(participant); chunk >= 0; chunk = rows.claim(participant)) {
             int end = rows.end(chunk);
             int firstLayerRows = net.inputs(0);
@@ -283,19 +284,28 @@ public final class TrainingStep {
     /**
      * The first layer's kernel rows {@code k} and {@code k+1}: both gradients in one pass over the samples
      * where either pixel is non-zero (a sample with one pixel zero adds an exact zero to that row's sum, so
-     * each row gets the bits {@link #updateItem} gives it), then both updates.
+     * each row gets the bits {@link #updateItem} gives it), then both updates. The samples come from
+     * per-column bit masks made for a block of {@link Kernels#MASK_COLUMNS} rows at a time, in sample order.
      */
     private void updateFirstLayerRows(int k, Scratch sc) {
         int stride = net.stride(0);
+        int from = sc.maskFrom;
+        if (from < 0 || k < from || k + 1 >= from + Kernels.MASK_COLUMNS) {
+            from = Math.min(k, Images.PIXELS - Kernels.MASK_COLUMNS);
+            kernels.nonZeroSampleMasks(images, Images.PIXELS, from, count, sc.sampleMasks);
+            sc.maskFrom = from;
+        }
+        int[] masks = sc.sampleMasks;
         int n = 0;
-        for (int s = 0; s < count; s++) {
-            int at = s * Images.PIXELS + k;
-            float v = images[at];
-            float u = images[at + 1];
-            sc.rows[n] = s; // branch-free, as in updateItem
-            sc.coef[n] = v;
-            sc.coefB[n] = u;
-            n += (v != 0 | u != 0) ? 1 : 0;
+        for (int b = 0, column = k - from; b << 5 < count; b++, column += Kernels.MASK_COLUMNS) {
+            for (int bits = masks[column] | masks[column + 1]; bits != 0; bits &= bits - 1) {
+                int s = (b << 5) + Integer.numberOfTrailingZeros(bits);
+                int at = s * Images.PIXELS + k;
+                sc.rows[n] = s;
+                sc.coef[n] = images[at];
+                sc.coefB[n] = images[at + 1];
+                n++;
+            }
         }
         kernels.accumulateRowsPair(grad[0], stride, sc.rows, sc.coef, sc.coefB, n, null, 0, sc.gradient, 0,
                 sc.gradientB, 0);

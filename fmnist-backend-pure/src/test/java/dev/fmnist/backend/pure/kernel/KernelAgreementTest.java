@@ -160,6 +160,33 @@ class KernelAgreementTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} samples")
+    @ValueSource(ints = {1, 7, 31, 32, 33, 70})
+    void sampleMasksAgreeAndMarkExactlyTheNonZeroInputs(int count) {
+        int xStride = 40;
+        int from = 21;
+        float[] x = randomArray(count * xStride, 0.5);
+        x[from] = -0f;
+        x[(count - 1) * xStride + from + 3] = Float.NaN;
+        x[from + 5] = Float.MIN_VALUE;
+        int words = ((count + 31) / 32) * Kernels.MASK_COLUMNS;
+        int[] a = new int[words + 3];
+        int[] b = new int[words + 3];
+        java.util.Arrays.fill(a, -1);
+        java.util.Arrays.fill(b, -1);
+        vector.nonZeroSampleMasks(x, xStride, from, count, a);
+        SCALAR.nonZeroSampleMasks(x, xStride, from, count, b);
+        assertThat(a).containsExactly(b);
+        for (int s = 0; s < 32 * ((count + 31) / 32); s++) {
+            for (int j = 0; j < Kernels.MASK_COLUMNS; j++) {
+                boolean set = (a[(s / 32) * Kernels.MASK_COLUMNS + j] & (1 << (s % 32))) != 0;
+                boolean nonZero = s < count && x[s * xStride + from + j] != 0;
+                assertThat(set).as("sample %d column %d", s, j).isEqualTo(nonZero);
+            }
+        }
+        assertThat(a[words]).isEqualTo(-1);
+    }
+
     @ParameterizedTest(name = "length {0}")
     @ValueSource(ints = {0, 1, 15, 16, 17, 256 + 7, 32 * 784})
     void pixelScalingAgreesWithTheTableForEveryByte(int len) {
