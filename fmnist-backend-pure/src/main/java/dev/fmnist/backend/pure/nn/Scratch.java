@@ -26,6 +26,8 @@ final class Scratch {
     final int[] sampleMasks;
     /** The first column {@link #sampleMasks} describes, or -1 when they are stale. */
     int maskFrom = -1;
+    /** The layer whose inputs {@link #sampleMasks} describes. */
+    int maskLayer;
 
     Scratch(DenseNetwork net, int batchCapacity) {
         int width = Math.max(net.maxWidth(), batchCapacity);

@@ -284,29 +284,11 @@ public final class TrainingStep {
     /**
      * The first layer's kernel rows {@code k} and {@code k+1}: both gradients in one pass over the samples
      * where either pixel is non-zero (a sample with one pixel zero adds an exact zero to that row's sum, so
-     * each row gets the bits {@link #updateItem} gives it), then both updates. The samples come from
-     * per-column bit masks made for a block of {@link Kernels#MASK_COLUMNS} rows at a time, in sample order.
+     * each row gets the bits {@link #updateItem} gives it), then both updates.
      */
     private void updateFirstLayerRows(int k, Scratch sc) {
         int stride = net.stride(0);
-        int from = sc.maskFrom;
-        if (from < 0 || k < from || k + 1 >= from + Kernels.MASK_COLUMNS) {
-            from = Math.min(k, Images.PIXELS - Kernels.MASK_COLUMNS);
-            kernels.nonZeroSampleMasks(images, Images.PIXELS, from, count, sc.sampleMasks);
-            sc.maskFrom = from;
-        }
-        int[] masks = sc.sampleMasks;
-        int n = 0;
-        for (int b = 0, column = k - from; b << 5 < count; b++, column += Kernels.MASK_COLUMNS) {
-            for (int bits = masks[column] | masks[column + 1]; bits != 0; bits &= bits - 1) {
-                int s = (b << 5) + Integer.numberOfTrailingZeros(bits);
-                int at = s * Images.PIXELS + k;
-                sc.rows[n] = s;
-                sc.coef[n] = images[at];
-                sc.coefB[n] = images[at + 1];
-                n++;
-            }
-        }
+        int n = nonZeroSamples(0, images, Images.PIXELS, k, true, sc);
         kernels.accumulateRowsPair(grad[0], stride, sc.rows, sc.coef, sc.coefB, n, null, 0, sc.gradient, 0,
                 sc.gradientB, 0);
         optimizer.update(0, net.kernel(0), k * stride, sc.gradient, 0, stride);
@@ -328,17 +310,47 @@ public final class TrainingStep {
         }
         float[] a = l == 0 ? images : out[l - 1];
         int aStride = l == 0 ? Images.PIXELS : net.stride(l - 1);
-        int n = 0;
-        for (int s = 0; s < count; s++) {
-            float v = a[s * aStride + k];
-            sc.rows[n] = s; // branch-free: whether a pixel is blank varies from sample to sample
-            sc.coef[n] = v;
-            n += v != 0 ? 1 : 0;
-        }
+        int n = nonZeroSamples(l, a, aStride, k, false, sc);
         kernels.accumulateRows(grad[l], stride, sc.rows, sc.coef, n, null, 0, g, 0);
         optimizer.update(2 * l, net.kernel(l), k * stride, g, 0, stride);
         if (l > 0) {
             net.refreshTransposed(l, k, k + 1);
         }
+    }
+
+    /**
+     * Lists in {@code sc.rows}, in sample order, the samples whose input {@code k} to layer {@code layer}
+     * (or, for a pair, input {@code k} or {@code k+1}) is non-zero, with those inputs in {@code sc.coef}
+     * (and {@code sc.coefB}). The samples are read off per-column bit masks made for
+     * {@link Kernels#MASK_COLUMNS} inputs at a time and kept for the next rows: building the list sample by
+     * sample cost more than the row's gradient sum.
+     *
+     * @return how many samples were listed
+     */
+    private int nonZeroSamples(int layer, float[] a, int aStride, int k, boolean pair, Scratch sc) {
+        int last = pair ? k + 1 : k;
+        int from = sc.maskFrom;
+        if (from < 0 || sc.maskLayer != layer || k < from || last >= from + Kernels.MASK_COLUMNS) {
+            from = Math.min(k, aStride - Kernels.MASK_COLUMNS);
+            kernels.nonZeroSampleMasks(a, aStride, from, count, sc.sampleMasks);
+            sc.maskFrom = from;
+            sc.maskLayer = layer;
+        }
+        int[] masks = sc.sampleMasks;
+        int n = 0;
+        for (int b = 0, column = k - from; b << 5 < count; b++, column += Kernels.MASK_COLUMNS) {
+            int bits = pair ? masks[column] | masks[column + 1] : masks[column];
+            for (; bits != 0; bits &= bits - 1) {
+                int s = (b << 5) + Integer.numberOfTrailingZeros(bits);
+                int at = s * aStride + k;
+                sc.rows[n] = s;
+                sc.coef[n] = a[at];
+                if (pair) {
+                    sc.coefB[n] = a[at + 1];
+                }
+                n++;
+            }
+        }
+        return n;
     }
 }
