@@ -16,7 +16,8 @@ import dev.fmnist.backend.pure.parallel.WorkerPool;
  *
  * <ol>
  *   <li>The first layer, split by input rows into {@link #PARTS} fixed parts (top and bottom of the
- *       image): each part's partial sums for each group of three samples, over the pixels where any of
+ *       image): each part's pixels scaled from the batch's bytes, then its partial sums for each group
+ *       of three samples, over the pixels where any of
  *       the three is non-zero (about half of Fashion-MNIST's pixels are zero). Each weight row loaded
  *       then feeds three samples: this phase is bound by reading the weights.</li>
  *   <li>Per sample: the parts' sums added in part order, the remaining layers, the loss and its
@@ -28,7 +29,8 @@ import dev.fmnist.backend.pure.parallel.WorkerPool;
  *
  * <p>With two threads each one keeps to one part of the first layer's weights in both the first and
  * the last phase, so those weights and their optimizer state stay in that core's cache instead of
- * travelling between cores every step (which made two threads barely faster than one). Every float
+ * travelling between cores every step (which made two threads barely faster than one); for the same
+ * reason each thread scales its own part's pixels rather than reading floats the other core wrote. Every float
  * sum is computed whole by one thread in a fixed order and the parts are fixed, so the weights are
  * bit-for-bit the same whatever the number of threads and however the chunks fall to them.
  */
@@ -72,6 +74,7 @@ public final class TrainingStep {
 
     // The batch being stepped; written by the caller before each dispatch, read by the workers.
     private float[] images;
+    private byte[] raw;
     private int[] labels;
     private int count;
     private int groups;
@@ -147,8 +150,7 @@ public final class TrainingStep {
         if (n > capacity) {
             throw new IllegalArgumentException("batch of " + n + " exceeds the session's capacity " + capacity);
         }
-        // The batch scales its pixels only when asked; the vector kernels do it in a tenth of the time.
-        kernels.scalePixels(batch.raw(), 0, pixels, 0, n * Images.PIXELS);
+        raw = batch.raw();
         images = pixels;
         labels = batch.labels();
         count = n;
@@ -194,8 +196,13 @@ public final class TrainingStep {
         int a = s * Images.PIXELS;
         int b = a + Images.PIXELS;
         int out = (part * capacity + s) * stride;
+        int group = Math.min(GROUP, count - s);
+        // Each part's pixels are scaled by the thread that reads them here and in the row updates.
+        for (int k = 0; k < group; k++) {
+            kernels.scalePixels(raw, a + k * Images.PIXELS + from, images, a + k * Images.PIXELS + from, len);
+        }
         int n;
-        switch (Math.min(GROUP, count - s)) {
+        switch (group) {
             case 3 -> {
                 int c = b + Images.PIXELS;
                 n = kernels.nonZeroPositionsTriple(images, a + from, b + from, c + from, len, sc.index);
