@@ -278,9 +278,9 @@ public interface Kernels {
      * {@code ceil(count / 32) * MASK_COLUMNS} words written are clear. Every sample must have the
      * {@link #MASK_COLUMNS} columns: {@code from + MASK_COLUMNS <= xStride}.
      *
-     * <p>The gradient of a kernel row of the first layer is a sum over the samples whose input is non-zero
-     * there; building that list sample by sample cost more than the sum itself, while these masks take a
-     * few vector operations per sample for a whole block of rows.
+     * <p>The gradient of a dense kernel row is a sum over the samples whose input is non-zero there;
+     * building that list sample by sample cost more than the sum itself, while these masks take a few
+     * vector operations per sample for a whole block of rows.
      */
     default void nonZeroSampleMasks(float[] x, int xStride, int from, int count, int[] masks) {
         java.util.Arrays.fill(masks, 0, ((count + 31) >>> 5) * MASK_COLUMNS, 0);

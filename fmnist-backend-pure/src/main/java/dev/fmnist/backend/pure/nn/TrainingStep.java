@@ -51,7 +51,7 @@ public final class TrainingStep {
     private final int capacity;
     private final int[] partBounds;
     private final float[] partial;
-    /** The batch's pixels as floats, scaled here from its bytes with the vector kernels. */
+    /** The batch's pixels as floats, scaled from its bytes part by part in the first-layer phase. */
     private final float[] pixels;
     private final float[][] out;
     private final float[][] grad;
