@@ -37,6 +37,11 @@ final class VectorGemm {
 
     private static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
             int ldb, float[] u, int uOff, int ldu, float[] c, int cOff, int ldc, boolean relu) {
+        // ReLU as each result is stored: Math.max with 0, or with -infinity, which changes nothing (a NaN
+        // stays NaN). A pass over the rows after them reloaded each straight after its (cache-line
+        // splitting) store and took a tenth of the CNN's prediction time; a branch per store, or a vector
+        // chosen between two, made C2's tiles slower still.
+        float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int ai = aOff + i * aRow;
@@ -44,21 +49,18 @@ final class VectorGemm {
             int ui = uOff + i * ldu;
             int j = 0;
             for (; j + 4 * L <= n; j += 4 * L) {
-                tile4x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
+                tile4x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc, floor);
             }
             if (j + 2 * L <= n) {
-                tile4x2(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
+                tile4x2(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc, floor);
                 j += 2 * L;
             }
             if (j + L <= n) {
-                tile4x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
+                tile4x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc, floor);
                 j += L;
             }
             for (int r = 0; r < 4; r++) {
-                columns(j, n, k, a, ai + r * aRow, aCol, b, bOff, ldb, u, ui + r * ldu, c, ci + r * ldc);
-                if (relu) {
-                    relu(c, ci + r * ldc, n);
-                }
+                columns(j, n, k, a, ai + r * aRow, aCol, b, bOff, ldb, u, ui + r * ldu, c, ci + r * ldc, floor);
             }
         }
         for (; i < m; i++) {
@@ -67,31 +69,18 @@ final class VectorGemm {
             int ui = uOff + i * ldu;
             int j = 0;
             for (; j + 4 * L <= n; j += 4 * L) {
-                tile1x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
+                tile1x4(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc, floor);
             }
             for (; j + L <= n; j += L) {
-                tile1x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc);
+                tile1x1(k, a, ai, aRow, aCol, b, bOff + j, ldb, u, ui + j, ldu, c, ci + j, ldc, floor);
             }
-            columns(j, n, k, a, ai, aCol, b, bOff, ldb, u, ui, c, ci);
-            if (relu) {
-                relu(c, ci, n);
-            }
-        }
-    }
-
-    private static void relu(float[] c, int off, int n) {
-        int j = 0;
-        for (; j + L <= n; j += L) {
-            FloatVector.fromArray(S, c, off + j).lanewise(VectorOperators.MAX, 0f).intoArray(c, off + j);
-        }
-        for (; j < n; j++) {
-            c[off + j] = Math.max(c[off + j], 0f);
+            columns(j, n, k, a, ai, aCol, b, bOff, ldb, u, ui, c, ci, floor);
         }
     }
 
     /** Columns {@code from..n-1} of one row, one element at a time (the same chain as the vectors'). */
     private static void columns(int from, int n, int k, float[] a, int ai, int aCol, float[] b, int bOff, int ldb,
-            float[] u, int ui, float[] c, int ci) {
+            float[] u, int ui, float[] c, int ci, float floor) {
         for (int j = from; j < n; j++) {
             float acc = u[ui + j];
             int bq = bOff + j;
@@ -99,12 +88,12 @@ final class VectorGemm {
                 acc = Math.fma(a[ai + q * aCol], b[bq], acc);
                 bq += ldb;
             }
-            c[ci + j] = acc;
+            c[ci + j] = Math.max(acc, floor);
         }
     }
 
     private static void tile4x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc, float floor) {
         FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
         FloatVector c01 = FloatVector.fromArray(S, u, uij + 0 * ldu + 1 * L);
         FloatVector c02 = FloatVector.fromArray(S, u, uij + 0 * ldu + 2 * L);
@@ -154,26 +143,26 @@ final class VectorGemm {
             c33 = b3.fma(x3, c33);
             bq += ldb;
         }
-        c00.intoArray(c, cij + 0 * ldc + 0 * L);
-        c01.intoArray(c, cij + 0 * ldc + 1 * L);
-        c02.intoArray(c, cij + 0 * ldc + 2 * L);
-        c03.intoArray(c, cij + 0 * ldc + 3 * L);
-        c10.intoArray(c, cij + 1 * ldc + 0 * L);
-        c11.intoArray(c, cij + 1 * ldc + 1 * L);
-        c12.intoArray(c, cij + 1 * ldc + 2 * L);
-        c13.intoArray(c, cij + 1 * ldc + 3 * L);
-        c20.intoArray(c, cij + 2 * ldc + 0 * L);
-        c21.intoArray(c, cij + 2 * ldc + 1 * L);
-        c22.intoArray(c, cij + 2 * ldc + 2 * L);
-        c23.intoArray(c, cij + 2 * ldc + 3 * L);
-        c30.intoArray(c, cij + 3 * ldc + 0 * L);
-        c31.intoArray(c, cij + 3 * ldc + 1 * L);
-        c32.intoArray(c, cij + 3 * ldc + 2 * L);
-        c33.intoArray(c, cij + 3 * ldc + 3 * L);
+        c00.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 0 * L);
+        c01.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 1 * L);
+        c02.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 2 * L);
+        c03.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 3 * L);
+        c10.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 1 * ldc + 0 * L);
+        c11.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 1 * ldc + 1 * L);
+        c12.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 1 * ldc + 2 * L);
+        c13.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 1 * ldc + 3 * L);
+        c20.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 2 * ldc + 0 * L);
+        c21.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 2 * ldc + 1 * L);
+        c22.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 2 * ldc + 2 * L);
+        c23.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 2 * ldc + 3 * L);
+        c30.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 3 * ldc + 0 * L);
+        c31.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 3 * ldc + 1 * L);
+        c32.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 3 * ldc + 2 * L);
+        c33.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 3 * ldc + 3 * L);
     }
 
     private static void tile4x2(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc, float floor) {
         FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
         FloatVector c01 = FloatVector.fromArray(S, u, uij + 0 * ldu + 1 * L);
         FloatVector c10 = FloatVector.fromArray(S, u, uij + 1 * ldu + 0 * L);
@@ -205,18 +194,18 @@ final class VectorGemm {
             c31 = b1.fma(x3, c31);
             bq += ldb;
         }
-        c00.intoArray(c, cij + 0 * ldc + 0 * L);
-        c01.intoArray(c, cij + 0 * ldc + 1 * L);
-        c10.intoArray(c, cij + 1 * ldc + 0 * L);
-        c11.intoArray(c, cij + 1 * ldc + 1 * L);
-        c20.intoArray(c, cij + 2 * ldc + 0 * L);
-        c21.intoArray(c, cij + 2 * ldc + 1 * L);
-        c30.intoArray(c, cij + 3 * ldc + 0 * L);
-        c31.intoArray(c, cij + 3 * ldc + 1 * L);
+        c00.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 0 * L);
+        c01.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 1 * L);
+        c10.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 1 * ldc + 0 * L);
+        c11.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 1 * ldc + 1 * L);
+        c20.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 2 * ldc + 0 * L);
+        c21.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 2 * ldc + 1 * L);
+        c30.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 3 * ldc + 0 * L);
+        c31.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 3 * ldc + 1 * L);
     }
 
     private static void tile4x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc, float floor) {
         FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
         FloatVector c10 = FloatVector.fromArray(S, u, uij + 1 * ldu + 0 * L);
         FloatVector c20 = FloatVector.fromArray(S, u, uij + 2 * ldu + 0 * L);
@@ -239,14 +228,14 @@ final class VectorGemm {
             c30 = b0.fma(x3, c30);
             bq += ldb;
         }
-        c00.intoArray(c, cij + 0 * ldc + 0 * L);
-        c10.intoArray(c, cij + 1 * ldc + 0 * L);
-        c20.intoArray(c, cij + 2 * ldc + 0 * L);
-        c30.intoArray(c, cij + 3 * ldc + 0 * L);
+        c00.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 0 * L);
+        c10.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 1 * ldc + 0 * L);
+        c20.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 2 * ldc + 0 * L);
+        c30.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 3 * ldc + 0 * L);
     }
 
     private static void tile1x4(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc, float floor) {
         FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
         FloatVector c01 = FloatVector.fromArray(S, u, uij + 0 * ldu + 1 * L);
         FloatVector c02 = FloatVector.fromArray(S, u, uij + 0 * ldu + 2 * L);
@@ -266,14 +255,14 @@ final class VectorGemm {
             c03 = b3.fma(x0, c03);
             bq += ldb;
         }
-        c00.intoArray(c, cij + 0 * ldc + 0 * L);
-        c01.intoArray(c, cij + 0 * ldc + 1 * L);
-        c02.intoArray(c, cij + 0 * ldc + 2 * L);
-        c03.intoArray(c, cij + 0 * ldc + 3 * L);
+        c00.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 0 * L);
+        c01.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 1 * L);
+        c02.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 2 * L);
+        c03.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 3 * L);
     }
 
     private static void tile1x1(int k, float[] a, int ai, int aRow, int aCol, float[] b, int bj, int ldb,
-            float[] u, int uij, int ldu, float[] c, int cij, int ldc) {
+            float[] u, int uij, int ldu, float[] c, int cij, int ldc, float floor) {
         FloatVector c00 = FloatVector.fromArray(S, u, uij + 0 * ldu + 0 * L);
         int a0 = ai + 0 * aRow;
         int bq = bj;
@@ -284,7 +273,7 @@ final class VectorGemm {
             c00 = b0.fma(x0, c00);
             bq += ldb;
         }
-        c00.intoArray(c, cij + 0 * ldc + 0 * L);
+        c00.lanewise(VectorOperators.MAX, floor).intoArray(c, cij + 0 * ldc + 0 * L);
     }
 
 }
