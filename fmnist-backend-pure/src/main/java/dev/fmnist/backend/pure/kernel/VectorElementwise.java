@@ -44,8 +44,8 @@ final class VectorElementwise {
                     .convertShape(VectorOperators.B2F, S, 0);
             f.add(256f, f.compare(VectorOperators.LT, 0f)).div(255f).intoArray(dst, dOff + i);
         }
-        for (; i < len; i++) {
-            dst[dOff + i] = (src[sOff + i] & 0xff) / 255f;
+        if (i < len) {
+            ScalarKernels.INSTANCE.scalePixels(src, sOff + i, dst, dOff + i, len - i);
         }
     }
 

@@ -52,7 +52,7 @@ public final class TrainingStep {
     private final int[] partBounds;
     private final float[] partial;
     /** The batch's pixels as floats, scaled from its bytes part by part in the first-layer phase. */
-    private final float[] pixels;
+    private final float[] images;
     private final float[][] out;
     private final float[][] grad;
     private final double[] loss;
@@ -73,7 +73,6 @@ public final class TrainingStep {
     private final ParallelTask perRow = this::perRow;
 
     // The batch being stepped; written by the caller before each dispatch, read by the workers.
-    private float[] images;
     private byte[] raw;
     private int[] labels;
     private int count;
@@ -99,7 +98,7 @@ public final class TrainingStep {
             partBounds[p] = inputs * p / PARTS;
         }
         partial = new float[PARTS * capacity * net.stride(0)];
-        pixels = new float[capacity * Images.PIXELS];
+        images = new float[capacity * Images.PIXELS];
         out = new float[layers][];
         grad = new float[layers][];
         firstItem = new int[layers + 1];
@@ -151,7 +150,6 @@ public final class TrainingStep {
             throw new IllegalArgumentException("batch of " + n + " exceeds the session's capacity " + capacity);
         }
         raw = batch.raw();
-        images = pixels;
         labels = batch.labels();
         count = n;
         groups = (n + GROUP - 1) / GROUP;
